@@ -1,0 +1,46 @@
+"""Every example of every built-in lexicon entry runs as a test."""
+
+import pytest
+
+from unspin import Unspinner
+from unspin.lexicon import load_lexicons
+
+ENTRIES = [entry for lexicon in load_lexicons() for entry in lexicon.entries]
+LEVEL = {"safe": "contextual", "contextual": "contextual", "aggressive": "aggressive"}
+
+
+def _cases(kind):
+    for entry in ENTRIES:
+        items = entry.examples if kind == "examples" else entry.clean
+        for number, item in enumerate(items):
+            yield pytest.param(entry, item, id=f"{entry.id}-{number}")
+
+
+def _unspinner(tier, assume_spun=None):
+    return Unspinner(level=LEVEL[tier], assume_spun=assume_spun)
+
+
+@pytest.mark.parametrize("entry, example", list(_cases("examples")))
+def test_spun_example_is_repaired(entry, example):
+    unspinner = _unspinner(entry.tier, True if example.assume_spun else None)
+    repaired, changes = unspinner.repair_and_explain(example.spun)
+    assert repaired == example.fixed
+    assert entry.id in {c.rule for c in changes}, "the example does not exercise its own entry"
+
+
+@pytest.mark.parametrize("entry, sentence", list(_cases("clean")))
+def test_clean_example_is_left_alone(entry, sentence):
+    # Clean sentences must survive even in a document that shows spin.
+    for assume_spun in (None, True):
+        changes = _unspinner(entry.tier, assume_spun).scan(sentence)
+        assert entry.id not in {c.rule for c in changes}, sentence
+
+
+def test_every_entry_has_examples():
+    missing = [e.id for e in ENTRIES if not e.examples]
+    assert not missing, f"entries without a spun example: {missing}"
+
+
+def test_ambiguous_entries_carry_clean_examples():
+    missing = [e.id for e in ENTRIES if e.tier != "safe" and not e.clean]
+    assert not missing, f"contextual entries without a clean example: {missing}"

@@ -1,0 +1,83 @@
+import textwrap
+
+import pytest
+
+from unspin import LexiconError, Unspinner
+from unspin.lexicon import builtin_names, load_file, load_lexicons
+
+
+def write(tmp_path, body, name="user.yaml"):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+GOOD = """\
+    name: user
+    entries:
+      - id: user.bird
+        spun: fowl of the air
+        canonical: bird
+        examples:
+          - spun: a fowl of the air sang
+            fixed: a bird sang
+    """
+
+
+def test_user_lexicon_is_loaded_and_used(tmp_path):
+    path = write(tmp_path, GOOD)
+    unspinner = Unspinner(extra_lexicons=[str(path)], include=())
+    assert unspinner.repair("A Fowl of the Air sang") == "A Bird sang"
+
+
+def test_builtin_lexicons_can_be_switched_off():
+    names = builtin_names()
+    assert names
+    lexicons = load_lexicons(exclude=names[:1])
+    assert names[0] not in {lexicon.name for lexicon in lexicons}
+
+
+def test_unknown_builtin_name_is_an_error():
+    with pytest.raises(LexiconError, match="no built-in lexicon"):
+        load_lexicons(include=["no-such-lexicon"])
+
+
+@pytest.mark.parametrize(
+    "body, message, line",
+    [
+        ("name: user\nentries:\n  - id: a\n    spun: x\n    canonical: y\n    colour: red\n", "unknown key 'colour'", 6),
+        ("name: user\nentries:\n  - id: a\n    spun: []\n    canonical: y\n", "'spun' must be a non-empty", 4),
+        ("name: user\nentries:\n  - id: a\n    spun: ['  ']\n    canonical: y\n", "empty or non-string spun form", 4),
+        ("name: user\nentries:\n  - id: a\n    spun: x\n    canonical: 3\n", "'canonical' must be a string", 5),
+        ("name: user\nentries:\n  - id: a\n    spun: x\n    canonical: y\n    tier: wild\n", "must be one of", 6),
+        ("name: user\nentries:\n  - id: a\n    spun: x\n    canonical: y\n    tier: contextual\n", "needs at least one context", 3),
+        ("name: user\nentries:\n  - id: a\n    spun: x\n    canonical: y\n    context: {before: '(unclosed'}\n", "invalid pattern", 6),
+        ("name: user\nentries:\n  - id: a\n    spun: X\n    canonical: x\n", "is the canonical form itself", 4),
+        ("name: user\nentries:\n  - id: a\n    id: b\n", "duplicate key 'id'", 4),
+        ("name: user\nentries: [\n", "YAML error", 3),
+        ("name: user\nentries:\n  - !!python/object:os.system {}\n", "YAML error", 3),
+    ],
+)
+def test_invalid_lexicons_name_file_line_and_problem(tmp_path, body, message, line):
+    path = write(tmp_path, body)
+    with pytest.raises(LexiconError) as error:
+        load_file(path)
+    assert message in str(error.value)
+    assert error.value.line == line
+    assert str(path) in str(error.value)
+
+
+def test_duplicates_across_files_are_errors(tmp_path):
+    first = write(tmp_path, GOOD, "a.yaml")
+    second = write(tmp_path, GOOD.replace("id: user.bird", "id: user.bird2"), "b.yaml")
+    with pytest.raises(LexiconError, match="duplicate spun form 'fowl of the air'"):
+        load_lexicons(include=(), extra_paths=[first, second])
+    third = write(tmp_path, GOOD.replace("spun: fowl of the air", "spun: fowls"), "c.yaml")
+    with pytest.raises(LexiconError, match="duplicate id"):
+        load_lexicons(include=(), extra_paths=[first, third])
+
+
+def test_error_names_the_entry(tmp_path):
+    path = write(tmp_path, "name: user\nentries:\n  - id: user.broken\n    spun: x\n")
+    with pytest.raises(LexiconError, match=r"\[entry user.broken\] missing required field 'canonical'"):
+        load_file(path)

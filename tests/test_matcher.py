@@ -1,0 +1,54 @@
+from unspin.lexicon import Entry
+from unspin.matcher import Matcher, fold_text
+
+
+def entries(*pairs):
+    return [Entry(id=f"t{i}", spun=(spun,), canonical=canonical) for i, (spun, canonical) in enumerate(pairs)]
+
+
+def hits(matcher, text):
+    return [(c.start, c.end, text[c.start : c.end]) for c in matcher.candidates(text)]
+
+
+def test_fold_keeps_length_for_characters_whose_lower_case_is_longer():
+    text = "İstanbul ß ﬁ ǅ"
+    assert len(fold_text(text)) == len(text)
+
+
+def test_whole_words_only():
+    m = Matcher(entries(("girl", "woman")))
+    assert hits(m, "girls girl ungirl girl_ girl.") == [(6, 10, "girl"), (24, 28, "girl")]
+
+
+def test_unicode_word_boundaries():
+    m = Matcher(entries(("cafe", "x"), ("elan", "y")))
+    # "é" is a letter, and a combining accent belongs to the word before it.
+    assert hits(m, "caféelan élan cafe\u0301 cafe") == [(20, 24, "cafe")]
+
+
+def test_offsets_stay_exact_after_length_changing_characters():
+    m = Matcher(entries(("regulation enforcement", "law enforcement")))
+    text = "İİ ßß ﬁﬁ Regulation Enforcement"
+    assert hits(m, text) == [(9, 31, "Regulation Enforcement")]
+
+
+def test_phrase_spans_any_whitespace():
+    m = Matcher(entries(("regulation enforcement", "law enforcement")))
+    text = "a  b\r\n regulation\n\t  enforcement  c"
+    [(start, end, found)] = hits(m, text)
+    assert found == "regulation\n\t  enforcement"
+
+
+def test_overlapping_candidates_are_all_reported():
+    m = Matcher(entries(("within the", "in the"), ("the place", "where")))
+    assert [h[2] for h in hits(m, "within the place")] == ["within the", "the place"]
+
+
+def test_typographic_apostrophe_matches_straight_one():
+    m = Matcher(entries(("who've", "who have")))
+    assert hits(m, "people who’ve") == [(7, 13, "who’ve")]
+
+
+def test_possessive_after_phrase_is_kept_out_of_the_span():
+    m = Matcher(entries(("lawyer common", "attorney general")))
+    assert hits(m, "the Lawyer Common's office") == [(4, 17, "Lawyer Common")]

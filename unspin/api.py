@@ -1,0 +1,132 @@
+"""The public API: repair, scan, repair_and_explain, spin_evidence and Unspinner.
+
+Text flows one way: the lexicons compile into a Matcher that yields candidate
+spans; context decides each candidate with the document's spin evidence;
+repair picks non-overlapping changes, carries case and applies them.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+from . import context, evidence
+from .lexicon import load_lexicons
+from .matcher import Matcher
+from .repair import Change, apply_changes, make_change, select
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything that decides what a repair does; hashable, so compiled lexicons are shared."""
+
+    level: str = context.DEFAULT_LEVEL
+    include: Optional[Tuple[str, ...]] = None
+    exclude: Tuple[str, ...] = ()
+    extra_lexicons: Tuple[str, ...] = ()
+    # True: treat every document as spun; False: never; None: decide from evidence.
+    assume_spun: Optional[bool] = None
+
+    def __post_init__(self):
+        if self.level not in context.LEVELS:
+            raise ValueError(f"level must be one of {', '.join(context.LEVELS)}, not {self.level!r}")
+        for name in ("include", "exclude", "extra_lexicons"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                value = (value,)
+            if value is not None:
+                object.__setattr__(self, name, tuple(str(v) for v in value))
+
+
+@dataclass(frozen=True)
+class Result:
+    text: str
+    changes: List[Change]
+    evidence: evidence.SpinEvidence
+
+
+@functools.lru_cache(maxsize=16)
+def _compile(include, exclude, extra_lexicons):
+    """Load and compile lexicons once per process for each selection."""
+    lexicons = load_lexicons(include, exclude, extra_lexicons)
+    entries = [entry for lexicon in lexicons for entry in lexicon.entries]
+    return lexicons, Matcher(entries)
+
+
+class Unspinner:
+    """A reusable repairer; picklable (it carries only its Config and recompiles on load)."""
+
+    def __init__(self, config: Optional[Config] = None, **options):
+        self.config = config if config is not None else Config(**options)
+        self.lexicons, self._matcher = _compile(self.config.include, self.config.exclude, self.config.extra_lexicons)
+
+    def __reduce__(self):
+        return (Unspinner, (self.config,))
+
+    @property
+    def entries(self):
+        return [entry for lexicon in self.lexicons for entry in lexicon.entries]
+
+    def _decide(self, text: str):
+        candidates = list(self._matcher.candidates(text))
+        first = context.Document(text, spun=False)
+        safe = [c for c in candidates if c.entry.tier == "safe" and context.decide(c, first, "safe")]
+        found = evidence.measure(text, safe)
+        spun = found.spun if self.config.assume_spun is None else self.config.assume_spun
+        document = context.Document(text, spun=spun)
+        accepted = []
+        for candidate in candidates:
+            reason = context.decide(candidate, document, self.config.level)
+            if reason:
+                accepted.append((candidate, reason))
+        return found, select(accepted)
+
+    def analyze(self, text: str) -> "Result":
+        """Repaired text, the changes that made it, and the document's spin evidence, in one pass."""
+        found, chosen = self._decide(text)
+        changes = [make_change(text, candidate, reason) for candidate, reason in chosen]
+        return Result(apply_changes(text, changes), changes, found)
+
+    def scan(self, text: str) -> List[Change]:
+        """Every change repair() would make, in order, each with its rule and reason."""
+        return self.analyze(text).changes
+
+    def repair_and_explain(self, text: str) -> Tuple[str, List[Change]]:
+        result = self.analyze(text)
+        return result.text, result.changes
+
+    def repair(self, text: str) -> str:
+        return self.repair_and_explain(text)[0]
+
+    def spin_evidence(self, text: str) -> evidence.SpinEvidence:
+        """Safe-tier hits per 1,000 words, and whether the document counts as spun."""
+        return self._decide(text)[0]
+
+
+@functools.lru_cache(maxsize=16)
+def _default(config: Config) -> Unspinner:
+    return Unspinner(config)
+
+
+def _unspinner(options) -> Unspinner:
+    return _default(Config(**options))
+
+
+def repair(text: str, **options) -> str:
+    """Repair spun phrases in `text`.  Options are those of Config."""
+    return _unspinner(options).repair(text)
+
+
+def scan(text: str, **options) -> List[Change]:
+    """The changes repair() would make, without applying them."""
+    return _unspinner(options).scan(text)
+
+
+def repair_and_explain(text: str, **options) -> Tuple[str, List[Change]]:
+    """The repaired text and the changes that made it."""
+    return _unspinner(options).repair_and_explain(text)
+
+
+def spin_evidence(text: str, **options) -> evidence.SpinEvidence:
+    return _unspinner(options).spin_evidence(text)

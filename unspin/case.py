@@ -1,0 +1,47 @@
+"""Case: carry the letter case of the spun text over to its replacement.
+
+The canonical form is written in its natural case ("said", "Attorney General",
+"U.S."); capitals written there are kept.  The spun text then decides:
+UPPER stays UPPER, a phrase in Title Case gives Title Case, a capitalised first
+word (a sentence start) capitalises the first word of the replacement.
+"""
+
+from __future__ import annotations
+
+# Words that stay lower case inside a title ("Department of Justice").
+_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or per the to via with".split())
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text if c.isalpha())
+
+
+def _capitalize(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _title(text: str) -> str:
+    words = text.split(" ")
+    return " ".join(
+        w if (i and w.lower() in _SMALL_WORDS) else _capitalize(w) for i, w in enumerate(words)
+    )
+
+
+def _is_title(words: list) -> bool:
+    significant = [w for w in words if _letters(w) and w.lower() not in _SMALL_WORDS]
+    return bool(significant) and all(_letters(w)[0].isupper() for w in significant)
+
+
+def carry_case(spun: str, canonical: str, policy: str = "preserve") -> str:
+    """The replacement for `spun`: `canonical` in the case the spun text used."""
+    letters = _letters(spun)
+    if policy == "exact" or not letters:
+        return canonical
+    if len(letters) > 1 and letters.isupper():
+        return canonical.upper()
+    if not letters[0].isupper():
+        return canonical
+    words = spun.split()
+    if len(words) > 1 and _is_title(words):
+        return _title(canonical)
+    return _capitalize(canonical)

@@ -1,0 +1,172 @@
+"""The `unspin` command: a thin shell over the public API.
+
+    unspin fix [PATH ...]     print repaired text (-w rewrites files, --diff shows a diff)
+    unspin check [PATH ...]   list changes; exit 1 if there are any
+
+Exit codes follow ruff and black: 0 nothing to do or all done, 1 changes
+found (check, or fix --diff), 2 an error (the other files are still processed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+from . import __version__
+from .api import Config, Unspinner
+from .context import DEFAULT_LEVEL, LEVELS
+from .files import InputError, TextFile, decode, encode, read_text, write_atomic
+from .lexicon import LexiconError
+from .repair import Change
+
+STDIN = "-"
+
+
+def line_and_column(text: str, offset: int):
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="unspin", description="Find, explain and repair machine-spun English.")
+    parser.add_argument("--version", action="version", version=f"unspin {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("paths", nargs="*", metavar="PATH", help="files to read; '-' or none reads standard input")
+    common.add_argument("--level", choices=LEVELS, default=DEFAULT_LEVEL, help="which tiers to apply (default: %(default)s)")
+    common.add_argument("--lexicon", action="append", default=[], metavar="PATH", help="an extra lexicon file (repeatable)")
+    common.add_argument("--include", action="append", metavar="NAME", help="use only these built-in lexicons (repeatable)")
+    common.add_argument("--exclude", action="append", default=[], metavar="NAME", help="switch a built-in lexicon off (repeatable)")
+    common.add_argument("--assume-spun", action="store_true", default=None, help="treat every document as spun")
+    common.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: %(default)s)")
+    common.add_argument("--encoding", default="utf-8", help="input encoding (default: %(default)s)")
+
+    fix = commands.add_parser("fix", parents=[common], help="print the repaired text, or rewrite files with -w")
+    fix.add_argument("-w", "--write", action="store_true", help="rewrite files in place (atomically)")
+    fix.add_argument("--diff", action="store_true", help="print a unified diff instead; exit 1 if there is one")
+
+    commands.add_parser("check", parents=[common], help="list every change; exit 1 if there are any")
+    return parser
+
+
+class Run:
+    """One command over many inputs; remembers whether anything failed or changed."""
+
+    def __init__(self, args: argparse.Namespace, unspinner: Unspinner):
+        self.args = args
+        self.unspinner = unspinner
+        self.failed = False
+        self.changed = False
+        self.records: List[dict] = []
+
+    def error(self, message: str) -> None:
+        self.failed = True
+        print(f"unspin: error: {message}", file=sys.stderr)
+
+    def read(self, name: str) -> Optional[TextFile]:
+        try:
+            if name == STDIN:
+                return decode(sys.stdin.buffer.read(), "<stdin>", self.args.encoding)
+            return read_text(Path(name), self.args.encoding)
+        except InputError as exc:
+            self.error(str(exc))
+            return None
+
+    def process(self, name: str) -> None:
+        source = self.read(name)
+        if source is None:
+            return
+        text = source.text
+        result = self.unspinner.analyze(text)
+        fixed, changes, evidence = result.text, result.changes, result.evidence
+        self.changed = self.changed or bool(changes)
+        shown = "<stdin>" if name == STDIN else name
+        if self.args.format == "json":
+            self.records.append(self.record(shown, text, changes, evidence))
+        if self.args.command == "check":
+            self.report(shown, text, changes, evidence)
+        elif self.args.diff:
+            self.diff(shown, text, fixed)
+        elif self.args.write and name != STDIN:
+            if changes:
+                try:
+                    write_atomic(Path(name), encode(fixed, source))
+                except OSError as exc:
+                    self.error(f"{name}: cannot write: {exc.strerror or exc}")
+        elif self.args.format == "text":
+            sys.stdout.write(fixed)
+
+    def record(self, name, text, changes: List[Change], evidence) -> dict:
+        items = []
+        for change in changes:
+            line, column = line_and_column(text, change.start)
+            items.append({**change.to_dict(), "line": line, "column": column})
+        return {
+            "path": name,
+            "words": evidence.words,
+            "spin_density": round(evidence.density, 2),
+            "spun": evidence.spun,
+            "changes": items,
+        }
+
+    def report(self, name, text, changes: List[Change], evidence) -> None:
+        if self.args.format != "text":
+            return
+        for change in changes:
+            line, column = line_and_column(text, change.start)
+            print(f"{name}:{line}:{column}: {_one_line(change.before)} → {change.after} [{change.rule}]")
+        if changes:
+            verdict = "spun" if evidence.spun else "not shown to be spun"
+            print(f"{name}: {len(changes)} changes; spin density {evidence.density:.1f} per 1,000 words ({verdict})")
+
+    def diff(self, name, text, fixed) -> None:
+        if self.args.format != "text" or text == fixed:
+            return
+        lines = difflib.unified_diff(
+            text.splitlines(keepends=True), fixed.splitlines(keepends=True), f"a/{name}", f"b/{name}"
+        )
+        for line in lines:
+            sys.stdout.write(line if line.endswith("\n") else line + "\n")
+
+    def finish(self) -> int:
+        if self.args.format == "json":
+            json.dump(self.records if len(self.records) != 1 else self.records[0], sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        if self.failed:
+            return 2
+        wants_changes_reported = self.args.command == "check" or getattr(self.args, "diff", False)
+        return 1 if wants_changes_reported and self.changed else 0
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        config = Config(
+            level=args.level,
+            include=tuple(args.include) if args.include else None,
+            exclude=tuple(args.exclude),
+            extra_lexicons=tuple(args.lexicon),
+            assume_spun=args.assume_spun,
+        )
+        unspinner = Unspinner(config)
+    except (LexiconError, ValueError) as exc:
+        print(f"unspin: error: {exc}", file=sys.stderr)
+        return 2
+    run = Run(args, unspinner)
+    for name in args.paths or [STDIN]:
+        run.process(name)
+    return run.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,327 @@
+"""Lexicons: curated YAML files of spun forms and their canonical wording.
+
+A lexicon file is loaded and validated once; every problem is reported as a
+LexiconError that names the file, the line and the entry.  The format is
+documented in lexicons/README.md.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import regex
+import yaml
+
+TIERS = ("safe", "contextual", "aggressive")
+CASE_POLICIES = ("preserve", "exact")
+QUOTE_POLICIES = ("any", "inside", "outside")
+
+# A user pattern runs against a short window of text; this bounds any
+# pattern that would backtrack catastrophically (seconds per search).
+PATTERN_TIMEOUT = 0.05
+
+_FILE_KEYS = {"name", "description", "source", "license", "entries"}
+_ENTRY_KEYS = {"id", "spun", "canonical", "tier", "context", "case", "source", "note", "examples", "clean"}
+_CONTEXT_KEYS = {"before", "not_before", "after", "not_after", "quotes", "evidence", "document_has"}
+_EXAMPLE_KEYS = {"spun", "fixed", "assume_spun"}
+
+
+class LexiconError(ValueError):
+    """A lexicon could not be loaded; the message names file, line and entry."""
+
+    def __init__(self, path: str, line: Optional[int], message: str, entry_id: Optional[str] = None):
+        self.path, self.line, self.entry_id, self.reason = path, line, entry_id, message
+        where = f"{path}:{line}" if line else path
+        entry = f" [entry {entry_id}]" if entry_id else ""
+        super().__init__(f"{where}:{entry} {message}")
+
+
+@dataclass(frozen=True)
+class Example:
+    spun: str
+    fixed: str
+    assume_spun: bool = False
+
+
+@dataclass(frozen=True)
+class Context:
+    """Conditions under which a candidate may be repaired (all must hold)."""
+
+    before: Optional[regex.Pattern] = None
+    not_before: Optional[regex.Pattern] = None
+    after: Optional[regex.Pattern] = None
+    not_after: Optional[regex.Pattern] = None
+    quotes: str = "any"
+    evidence: bool = False
+    document_has: tuple = ()
+
+    def is_empty(self) -> bool:
+        return self == Context()
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    spun: tuple
+    canonical: str
+    tier: str = "safe"
+    context: Context = field(default_factory=Context)
+    case: str = "preserve"
+    note: str = ""
+    examples: tuple = ()
+    clean: tuple = ()
+    lexicon: str = ""
+    path: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name: str
+    path: str
+    description: str
+    entries: tuple
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Safe YAML loading that records line numbers and refuses duplicate keys."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = {}
+        for key_node, _ in node.value:
+            key = key_node.value
+            if key in seen:
+                raise yaml.MarkedYAMLError(
+                    problem=f"duplicate key {key!r} (first on line {seen[key]})",
+                    problem_mark=key_node.start_mark,
+                )
+            seen[key] = key_node.start_mark.line + 1
+        mapping = super().construct_mapping(node, deep=True)
+        mapping["__line__"] = node.start_mark.line + 1
+        mapping["__lines__"] = seen
+        return mapping
+
+
+def fold_form(form: str) -> str:
+    """The matching key of a spun form: case-folded, whitespace collapsed."""
+    return " ".join(form.lower().replace("\u2019", "'").split())
+
+
+def builtin_dir() -> Path:
+    """Installed: the package `unspin.lexicons`; in a source checkout: the top-level lexicons/."""
+    try:
+        return Path(str(importlib.resources.files("unspin.lexicons")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "lexicons"
+
+
+def builtin_paths() -> list:
+    return sorted(builtin_dir().glob("*.yaml"))
+
+
+def builtin_names() -> list:
+    return [p.stem for p in builtin_paths()]
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(str(path), None, f"cannot read: {exc}") from None
+    try:
+        return yaml.load(text, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = f" column {mark.column + 1}:" if mark else ""
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        raise LexiconError(str(path), line, f"{column} YAML error: {problem}".strip()) from None
+    except yaml.YAMLError as exc:
+        raise LexiconError(str(path), None, f"YAML error: {exc}") from None
+
+
+class _Validator:
+    """Turns one parsed file into a Lexicon, raising on the first problem."""
+
+    def __init__(self, path: Path):
+        self.path = str(path)
+        self.entry_id: Optional[str] = None
+
+    def fail(self, line, message):
+        raise LexiconError(self.path, line, message, self.entry_id)
+
+    def check_keys(self, mapping, allowed, what):
+        for key in mapping:
+            if key.startswith("__"):
+                continue
+            if key not in allowed:
+                self.fail(
+                    mapping["__lines__"].get(key, mapping["__line__"]),
+                    f"unknown key {key!r} in {what} (allowed: {', '.join(sorted(allowed))})",
+                )
+
+    def text(self, mapping, key, *, required=True, default=""):
+        line = mapping["__lines__"].get(key, mapping["__line__"])
+        if key not in mapping:
+            if required:
+                self.fail(mapping["__line__"], f"missing required field {key!r}")
+            return default
+        value = mapping[key]
+        if not isinstance(value, str):
+            self.fail(line, f"field {key!r} must be a string, not {type(value).__name__}")
+        if required and not value.strip():
+            self.fail(line, f"field {key!r} is empty")
+        return value
+
+    def choice(self, mapping, key, options, default):
+        value = self.text(mapping, key, required=False, default=default)
+        if value not in options:
+            self.fail(mapping["__lines__"].get(key), f"field {key!r} must be one of {', '.join(options)}, not {value!r}")
+        return value
+
+    def pattern(self, mapping, key, anchor):
+        source = self.text(mapping, key, required=False, default=None)
+        if source is None:
+            return None
+        try:
+            # `before` must match where the candidate starts, `after` where it ends.
+            wrapped = f"(?:{source})\\Z" if anchor == "end" else f"\\A(?:{source})"
+            return regex.compile(wrapped, regex.IGNORECASE | regex.VERSION1)
+        except regex.error as exc:
+            self.fail(mapping["__lines__"].get(key), f"invalid pattern in {key!r}: {exc}")
+
+    def context(self, raw, line):
+        if raw is None:
+            return Context()
+        if not isinstance(raw, dict):
+            self.fail(line, "field 'context' must be a mapping")
+        self.check_keys(raw, _CONTEXT_KEYS, "context")
+        evidence = raw.get("evidence", False)
+        if evidence not in (False, "spun"):
+            self.fail(raw["__lines__"].get("evidence"), "context 'evidence' must be 'spun'")
+        document_has = raw.get("document_has", [])
+        if isinstance(document_has, str):
+            document_has = [document_has]
+        if not isinstance(document_has, list) or not all(isinstance(t, str) and t.strip() for t in document_has):
+            self.fail(raw["__lines__"].get("document_has"), "context 'document_has' must be a list of non-empty strings")
+        return Context(
+            before=self.pattern(raw, "before", "end"),
+            not_before=self.pattern(raw, "not_before", "end"),
+            after=self.pattern(raw, "after", "start"),
+            not_after=self.pattern(raw, "not_after", "start"),
+            quotes=self.choice(raw, "quotes", QUOTE_POLICIES, "any"),
+            evidence=evidence == "spun",
+            document_has=tuple(fold_form(t) for t in document_has),
+        )
+
+    def examples(self, raw, line):
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            self.fail(line, "field 'examples' must be a list")
+        examples = []
+        for item in raw:
+            if not isinstance(item, dict):
+                self.fail(line, "each example must be a mapping with 'spun' and 'fixed'")
+            self.check_keys(item, _EXAMPLE_KEYS, "example")
+            assume = item.get("assume_spun", False)
+            if not isinstance(assume, bool):
+                self.fail(item["__line__"], "example 'assume_spun' must be true or false")
+            examples.append(Example(self.text(item, "spun"), self.text(item, "fixed"), assume))
+        return tuple(examples)
+
+    def clean(self, raw, line):
+        if raw is None:
+            return ()
+        if not isinstance(raw, list) or not all(isinstance(s, str) and s.strip() for s in raw):
+            self.fail(line, "field 'clean' must be a list of non-empty strings")
+        return tuple(raw)
+
+    def entry(self, raw, lexicon_name):
+        self.entry_id = None
+        if not isinstance(raw, dict):
+            self.fail(None, "each entry must be a mapping")
+        line = raw["__line__"]
+        lines = raw["__lines__"]
+        self.entry_id = self.text(raw, "id")
+        self.check_keys(raw, _ENTRY_KEYS, "entry")
+        spun = raw.get("spun")
+        if isinstance(spun, str):
+            spun = [spun]
+        if not isinstance(spun, list) or not spun:
+            self.fail(lines.get("spun", line), "field 'spun' must be a non-empty string or list of strings")
+        for form in spun:
+            if not isinstance(form, str) or not fold_form(form):
+                self.fail(lines.get("spun", line), f"empty or non-string spun form {form!r}")
+        canonical = self.text(raw, "canonical")
+        tier = self.choice(raw, "tier", TIERS, "safe")
+        context = self.context(raw.get("context"), lines.get("context", line))
+        if tier == "contextual" and context.is_empty():
+            self.fail(line, "a contextual entry needs at least one context condition")
+        for form in spun:
+            if fold_form(form) == fold_form(canonical):
+                self.fail(lines.get("spun", line), f"spun form {form!r} is the canonical form itself")
+        return Entry(
+            id=self.entry_id,
+            spun=tuple(spun),
+            canonical=canonical,
+            tier=tier,
+            context=context,
+            case=self.choice(raw, "case", CASE_POLICIES, "preserve"),
+            note=self.text(raw, "note", required=False) or self.text(raw, "source", required=False),
+            examples=self.examples(raw.get("examples"), lines.get("examples", line)),
+            clean=self.clean(raw.get("clean"), lines.get("clean", line)),
+            lexicon=lexicon_name,
+            path=self.path,
+            line=line,
+        )
+
+    def lexicon(self, data) -> Lexicon:
+        if not isinstance(data, dict):
+            self.fail(None, "a lexicon file must be a mapping with 'name' and 'entries'")
+        self.check_keys(data, _FILE_KEYS, "lexicon file")
+        name = self.text(data, "name")
+        raw_entries = data.get("entries")
+        if not isinstance(raw_entries, list):
+            self.fail(data["__lines__"].get("entries", data["__line__"]), "field 'entries' must be a list")
+        entries = tuple(self.entry(raw, name) for raw in raw_entries)
+        return Lexicon(name, self.path, self.text(data, "description", required=False), entries)
+
+
+def load_file(path) -> Lexicon:
+    """Load and validate one YAML lexicon file."""
+    path = Path(path)
+    return _Validator(path).lexicon(read_yaml(path))
+
+
+def check_unique(lexicons: Iterable[Lexicon]) -> None:
+    """Ids and spun forms must be unique across all loaded files."""
+    ids, forms = {}, {}
+    for lexicon in lexicons:
+        for entry in lexicon.entries:
+            where = f"{entry.path}:{entry.line}"
+            if entry.id in ids:
+                raise LexiconError(entry.path, entry.line, f"duplicate id (also at {ids[entry.id]})", entry.id)
+            ids[entry.id] = where
+            for form in entry.spun:
+                key = fold_form(form)
+                if key in forms:
+                    raise LexiconError(
+                        entry.path, entry.line, f"duplicate spun form {form!r} (also in entry {forms[key]})", entry.id
+                    )
+                forms[key] = entry.id
+
+
+def load_lexicons(include=None, exclude=(), extra_paths=()) -> tuple:
+    """Built-in lexicons (all, or those named in `include`, minus `exclude`) plus user files."""
+    known = builtin_names()
+    for name in list(include or ()) + list(exclude):
+        if name not in known:
+            raise LexiconError(name, None, f"no built-in lexicon of that name (known: {', '.join(known)})")
+    chosen = [p for p in builtin_paths() if (include is None or p.stem in include) and p.stem not in exclude]
+    lexicons = [load_file(p) for p in chosen] + [load_file(p) for p in extra_paths]
+    check_unique(lexicons)
+    return tuple(lexicons)

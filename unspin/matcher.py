@@ -1,0 +1,98 @@
+"""Matcher: find every whole-word occurrence of any spun form in a text.
+
+The text is folded to a matching form of exactly the same length (lower case,
+typographic apostrophes straightened, any whitespace as a plain space), so
+offsets found in the folded text index the original text directly.  Runs of
+whitespace are collapsed with an explicit offset map, so a phrase may span a
+line break or several spaces.  An Aho-Corasick automaton (ahocorasick-rs)
+reports all overlapping hits; word boundaries are then checked on the
+original text with Unicode rules.  Choosing among overlapping candidates is
+left to repair, after context has decided which of them hold.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+import ahocorasick_rs
+
+from .lexicon import Entry, fold_form
+
+_WHITESPACE = [c for c in map(chr, range(0x3000 + 1)) if c.isspace()]
+_FOLD_TABLE = str.maketrans({**{c: " " for c in _WHITESPACE}, "\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+_WHITESPACE_RUN = re.compile(r" {2,}")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    entry: Entry
+
+
+def is_word_char(char: str) -> bool:
+    """Unicode word character: letters, digits, underscore and combining marks."""
+    return char.isalnum() or char == "_" or unicodedata.category(char)[0] == "M"
+
+
+def fold_text(text: str) -> str:
+    """Same-length matching form of `text`."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        # A few characters lower-case to two ("İ" -> "i̇"); keep those as they are
+        # so that every offset stays exact.
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered.translate(_FOLD_TABLE)
+
+
+class _CollapsedText:
+    """Folded text with whitespace runs collapsed, and the map back to offsets."""
+
+    def __init__(self, folded: str):
+        self.kept = []  # collapsed offsets of the space kept from each run
+        self.removed = []  # characters removed up to and including that run
+        total = 0
+        pieces, last = [], 0
+        for run in _WHITESPACE_RUN.finditer(folded):
+            pieces.append(folded[last : run.start() + 1])
+            self.kept.append(run.start() - total)
+            total += run.end() - run.start() - 1
+            self.removed.append(total)
+            last = run.end()
+        self.text = "".join(pieces) + folded[last:] if pieces else folded
+
+    def original(self, offset: int) -> int:
+        runs_before = bisect.bisect_left(self.kept, offset)
+        return offset + (self.removed[runs_before - 1] if runs_before else 0)
+
+
+class Matcher:
+    """Compiled once from the entries; `candidates(text)` yields every whole-word hit."""
+
+    def __init__(self, entries: Sequence[Entry]):
+        keys, self._entries = [], []
+        for entry in entries:
+            for form in entry.spun:
+                keys.append(fold_form(form))
+                self._entries.append(entry)
+        self._automaton = ahocorasick_rs.AhoCorasick(keys) if keys else None
+
+    def candidates(self, text: str) -> Iterator[Candidate]:
+        if self._automaton is None or not text:
+            return
+        collapsed = _CollapsedText(fold_text(text))
+        for index, start, end in self._automaton.find_matches_as_indexes(collapsed.text, overlapping=True):
+            if collapsed.kept:
+                start, end = collapsed.original(start), collapsed.original(end - 1) + 1
+            # Only an edge that is itself a word character needs a boundary:
+            # a form like "U.S." may be followed by a letter-free word break.
+            if start > 0 and is_word_char(text[start]) and is_word_char(text[start - 1]):
+                continue
+            if end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end]):
+                continue
+            yield Candidate(start, end, self._entries[index])
+

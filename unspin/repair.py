@@ -1,0 +1,84 @@
+"""Repair: choose non-overlapping changes, carry case, apply and explain them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import Iterable, List, Sequence, Tuple
+
+from .case import carry_case
+from .matcher import Candidate
+
+_GAP = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One repair: text[start:end] was `before` and becomes `after`."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+    rule: str
+    tier: str
+    reason: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def select(accepted: Iterable[Tuple[Candidate, str]]) -> List[Tuple[Candidate, str]]:
+    """Leftmost, then longest, non-overlapping candidates."""
+    ordered = sorted(accepted, key=lambda item: (item[0].start, -item[0].end))
+    chosen, reached = [], 0
+    for candidate, reason in ordered:
+        if candidate.start >= reached:
+            chosen.append((candidate, reason))
+            reached = candidate.end
+    return chosen
+
+
+def keep_spacing(before: str, after: str) -> str:
+    """Reuse the spun phrase's own whitespace (a line break, say) between words.
+
+    With as many words on both sides the gaps map one to one; otherwise the
+    first line break the phrase spanned stays in the replacement's first gap.
+    """
+    gaps = _GAP.findall(before)
+    if not gaps or all(gap == " " for gap in gaps):
+        return after
+    words = after.split(" ")
+    if len(words) == len(gaps) + 1:
+        return "".join(w + g for w, g in zip(words, gaps + [""]))
+    if len(words) > 1:
+        newline = next((g for g in gaps if "\n" in g or "\r" in g), " ")
+        return words[0] + newline + " ".join(words[1:])
+    return after
+
+
+def make_change(text: str, candidate: Candidate, reason: str) -> Change:
+    entry = candidate.entry
+    before = text[candidate.start : candidate.end]
+    return Change(
+        start=candidate.start,
+        end=candidate.end,
+        before=before,
+        after=keep_spacing(before, carry_case(before, entry.canonical, entry.case)),
+        rule=entry.id,
+        tier=entry.tier,
+        reason=reason,
+    )
+
+
+def apply_changes(text: str, changes: Sequence[Change]) -> str:
+    """Apply sorted, non-overlapping changes; replaying them reproduces repair()."""
+    pieces, last = [], 0
+    for change in changes:
+        if change.start < last or text[change.start : change.end] != change.before:
+            raise ValueError(f"change does not fit the text: {change}")
+        pieces.append(text[last : change.start])
+        pieces.append(change.after)
+        last = change.end
+    pieces.append(text[last:])
+    return "".join(pieces)
