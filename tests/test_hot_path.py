@@ -1,0 +1,36 @@
+"""The fast word count and text folding agree with their plain definitions."""
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from unspin.evidence import count_words
+from unspin.matcher import fold_text
+
+# Text that mixes ASCII with letters, marks, spaces and quotes from elsewhere in Unicode.
+mixed_text = st.text(
+    alphabet=st.one_of(
+        st.characters(max_codepoint=0x7F),
+        st.sampled_from("éßİﬁ\u0301\u00a0\u2028\u3000\u2019\u2018\u02bc—日本\udcff_"),
+        st.characters(),
+    )
+)
+
+
+@given(mixed_text)
+def test_count_words_counts_word_runs(text):
+    assert count_words(text) == len(re.findall(r"\w+", text))
+
+
+_PLAIN_FOLD = str.maketrans(
+    {**{chr(c): " " for c in range(0x3000 + 1) if chr(c).isspace()}, "\u2019": "'", "\u2018": "'", "\u02bc": "'"}
+)
+
+
+@given(mixed_text)
+def test_fold_text_is_lower_case_with_plain_spaces_and_apostrophes(text):
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    assert fold_text(text) == lowered.translate(_PLAIN_FOLD)
