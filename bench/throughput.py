@@ -1,0 +1,228 @@
+"""Throughput benchmark: repair speed beside bare scans, peak memory, and jobs.
+
+    python bench/throughput.py [--size-mb 50] [--repeats 3] [--workdir DIR]
+
+Generates a deterministic corpus of at least --size-mb MB (10^6 UTF-8 bytes)
+of prose from corpora/: contiguous passages of the clean texts, a third of the
+documents spun (the seed article, and clean passages in which canonical
+wording of the built-in lexicons is turned back into its spun forms).  Then,
+in the same run, with the repeats interleaved so that a slow moment of the
+machine hits every method alike, it measures:
+
+- a bare `re.finditer(r"\\w+")` pass over every document (a ceiling for any
+  word-level Python pass);
+- a bare ahocorasick-rs scan of the lower-cased documents for the same folded
+  spun forms (leftmost-longest, no boundaries, no context: the fastest bare
+  multi-pattern matcher measured in shared notes);
+- `Unspinner().repair` at the default level with all built-in lexicons, one
+  call per document, and once on the whole corpus as one string;
+- peak resident memory of `python -m unspin fix FILE` on single files of
+  growing size (a separate process for each, read with wait4);
+- a directory of files repaired by 1 and by 2 worker processes.
+
+Speeds are medians of the repeats.  This is a measurement, never a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import ahocorasick_rs  # noqa: E402
+
+from unspin import Unspinner  # noqa: E402
+from unspin.case import carry_case  # noqa: E402
+from unspin.lexicon import fold_form  # noqa: E402
+
+SEED = 20261130
+CLEAN = sorted((ROOT / "corpora" / "clean").glob("*.txt"))
+SPUN_ARTICLE = ROOT / "corpora" / "seed" / "spun.txt"
+DOCUMENT_BYTES = (40_000, 160_000)
+SPUN_SHARE = 1 / 3
+# How often a canonical phrase in a spun passage is turned into a spun form.
+SPIN_RATE = 0.6
+WORD = re.compile(r"\w+")
+
+
+def spinner_for(entries):
+    """A function that turns canonical wording back into spun forms, as a spinner would."""
+    spun_of = {}
+    for entry in entries:
+        spun_of.setdefault(fold_form(entry.canonical), []).extend(entry.spun)
+    if not spun_of:
+        return lambda text, rng: text
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(spun_of, key=len, reverse=True)) + r")(?!\w)",
+        re.IGNORECASE,
+    )
+
+    def spin(text, rng):
+        def replace(match):
+            if rng.random() >= SPIN_RATE:
+                return match.group(0)
+            form = rng.choice(spun_of[fold_form(match.group(0))])
+            return carry_case(match.group(0), form)
+
+        return pattern.sub(replace, text)
+
+    return spin
+
+
+def generate(directory: Path, size_mb: float, entries) -> list:
+    """Write documents totalling at least size_mb MB into directory; return their paths."""
+    rng = random.Random(SEED)
+    sources = [path.read_text(encoding="utf-8") for path in CLEAN]
+    article = SPUN_ARTICLE.read_text(encoding="utf-8")
+    spin = spinner_for(entries)
+    directory.mkdir(parents=True, exist_ok=True)
+    paths, total = [], 0
+    while total < size_mb * 1e6:
+        target = rng.randint(*DOCUMENT_BYTES)
+        parts, length = [], 0
+        spun = rng.random() < SPUN_SHARE
+        if spun:
+            parts.append(article)
+            length += len(article)
+        while length < target:
+            source = rng.choice(sources)
+            start = source.find("\n", rng.randrange(len(source) - 20_000)) + 1
+            passage = source[start : start + rng.randint(2_000, 20_000)]
+            passage = passage[: passage.rfind("\n") + 1] or passage
+            parts.append(spin(passage, rng) if spun else passage)
+            length += len(passage)
+        path = directory / f"doc{len(paths):05d}.txt"
+        data = "\n\n".join(parts).encode("utf-8")
+        path.write_bytes(data)
+        paths.append(path)
+        total += len(data)
+    return paths
+
+
+def bare_word_pass(documents):
+    return sum(sum(1 for _ in WORD.finditer(text)) for text in documents)
+
+
+def bare_automaton(entries):
+    keys = sorted({fold_form(form) for entry in entries for form in entry.spun})
+    automaton = ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return lambda documents: sum(len(automaton.find_matches_as_indexes(text.lower())) for text in documents)
+
+
+def timed(function, argument):
+    start = time.perf_counter()
+    result = function(argument)
+    return time.perf_counter() - start, result
+
+
+def _repair_file(path):
+    text = Path(path).read_text(encoding="utf-8")
+    return len(_WORKER_UNSPINNER.scan(text))
+
+
+def _start_worker():
+    global _WORKER_UNSPINNER
+    _WORKER_UNSPINNER = Unspinner()
+
+
+def repair_with_processes(paths, jobs: int) -> int:
+    with multiprocessing.get_context("spawn").Pool(jobs, initializer=_start_worker) as pool:
+        return sum(pool.map(_repair_file, [str(p) for p in paths], chunksize=4))
+
+
+def peak_memory_mb(path: Path) -> float:
+    """Peak RSS of one `unspin fix` process over `path`, in MB."""
+    with open(os.devnull, "wb") as sink:
+        process = subprocess.Popen([sys.executable, "-m", "unspin", "fix", str(path)], stdout=sink, cwd=ROOT)
+        _, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise SystemExit(f"unspin fix {path} failed with status {status}")
+    return usage.ru_maxrss / 1024  # kilobytes on Linux
+
+
+def join_prefix(paths, size_mb: float, target: Path) -> Path:
+    """One file of the first documents, at least size_mb MB."""
+    with target.open("wb") as out:
+        for path in paths:
+            out.write(path.read_bytes())
+            out.write(b"\n\n")
+            if out.tell() >= size_mb * 1e6:
+                break
+    return target
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size-mb", type=float, default=50.0)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--workdir", type=Path, help="where the corpus is written (default: a temporary folder)")
+    parser.add_argument("--memory-sizes", default="10,50", help="single-file sizes in MB for the peak-memory runs")
+    args = parser.parse_args(argv)
+
+    unspinner = Unspinner()
+    entries = unspinner.entries
+    with tempfile.TemporaryDirectory() as scratch:
+        workdir = args.workdir or Path(scratch)
+        paths = generate(workdir / "docs", args.size_mb, entries)
+        documents = [p.read_text(encoding="utf-8") for p in paths]
+        corpus = "\n\n".join(documents)
+        megabytes = sum(p.stat().st_size for p in paths) / 1e6
+        lexicons = ", ".join(lexicon.name for lexicon in unspinner.lexicons)
+        forms = sum(len(entry.spun) for entry in entries)
+        print(f"corpus: {len(paths)} documents, {megabytes:.1f} MB; lexicons: {lexicons} ({len(entries)} entries, {forms} spun forms)")
+        print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores\n")
+
+        automaton = bare_automaton(entries)
+        methods = {
+            r"bare re.finditer(r'\w+') per document": (bare_word_pass, documents),
+            "bare ahocorasick-rs, lower-cased, same forms": (automaton, documents),
+            "repair(), default level, per document": (lambda docs: sum(len(unspinner.repair(t)) for t in docs), documents),
+            "repair(), whole corpus as one string": (lambda text: len(unspinner.repair(text)), corpus),
+        }
+        seconds = {name: [] for name in methods}
+        for _ in range(args.repeats):
+            for name, (function, argument) in methods.items():
+                seconds[name].append(timed(function, argument)[0])
+        word_pass = statistics.median(seconds[next(iter(methods))])
+        print("| method | MB/s (median) | × bare \\w+ pass |")
+        print("|---|---|---|")
+        for name, times in seconds.items():
+            median = statistics.median(times)
+            print(f"| {name} | {megabytes / median:.1f} | {word_pass / median:.2f} |")
+
+        changes = sum(len(unspinner.scan(t)) for t in documents)
+        spun = sum(unspinner.spin_evidence(t).spun for t in documents)
+        print(f"\nrepair made {changes} changes; {spun} of {len(documents)} documents counted as spun")
+
+        print("\n| single file | peak RSS of `python -m unspin fix FILE` |")
+        print("|---|---|")
+        for size in [float(s) for s in args.memory_sizes.split(",")]:
+            single = join_prefix(paths, size, workdir / f"single-{size:g}MB.txt")
+            print(f"| {single.stat().st_size / 1e6:.0f} MB | {peak_memory_mb(single):.0f} MB |")
+            single.unlink()
+
+        print("\n| worker processes over the directory | seconds (median) | MB/s | speed-up |")
+        print("|---|---|---|---|")
+        job_seconds = {1: [], 2: []}
+        for _ in range(args.repeats):
+            for jobs in job_seconds:
+                job_seconds[jobs].append(timed(lambda n: repair_with_processes(paths, n), jobs)[0])
+        one = statistics.median(job_seconds[1])
+        for jobs, times in job_seconds.items():
+            median = statistics.median(times)
+            print(f"| {jobs} | {median:.2f} | {megabytes / median:.1f} | {one / median:.2f}× |")
+
+
+if __name__ == "__main__":
+    main()
