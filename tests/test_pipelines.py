@@ -9,20 +9,20 @@ from unspin import Unspinner
 LEXICON = """\
 name: pipeline-test
 entries:
-  - id: test.law-enforcement.regulation-enforcement
-    spun: regulation enforcement
+  - id: test.law-enforcement.quux-enforcement
+    spun: quux enforcement
     canonical: law enforcement
     note: test
-  - id: test.artificial-intelligence.counterfeit-consciousness
-    spun: counterfeit consciousness
+  - id: test.artificial-intelligence.counterfeit-quuxness
+    spun: counterfeit quuxness
     canonical: artificial intelligence
     note: test
 """
 
 TEXTS = [
-    "Denver regulation enforcement studied counterfeit consciousness.",
+    "Denver quux enforcement studied counterfeit quuxness.",
     "Nothing spun here.",
-    "Regulation Enforcement\nagencies and regulation enforcement.",
+    "Quux Enforcement\nagencies and quux enforcement.",
     "",
 ]
 
@@ -82,8 +82,8 @@ def test_dask_bag_on_a_local_cluster(cluster_client, unspinner, expected):
     records = explain_bag(bag, unspinner)
     rules = dict(records.pluck("changes").flatten().pluck("rule").frequencies().compute())
     assert rules == {
-        "test.law-enforcement.regulation-enforcement": 3,
-        "test.artificial-intelligence.counterfeit-consciousness": 1,
+        "test.law-enforcement.quux-enforcement": 3,
+        "test.artificial-intelligence.counterfeit-quuxness": 1,
     }
     assert records.pluck("text").compute() == expected
 

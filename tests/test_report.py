@@ -14,8 +14,8 @@ from unspin.report import Document, counts_by_rule, render
 LEXICON = """\
 name: report-test
 entries:
-  - id: test.law-enforcement.regulation-enforcement
-    spun: regulation enforcement
+  - id: test.law-enforcement.quux-enforcement
+    spun: quux enforcement
     canonical: law enforcement
     note: test
   - id: test.script.scrip
@@ -24,7 +24,7 @@ entries:
     note: markup in a rule must be shown, never run
 """
 
-TEXT = 'Denver regulation enforcement & <script>alert("x")</script> met <b>bold</b>; regulation\nenforcement again.'
+TEXT = 'Denver quux enforcement & <script>alert("x")</script> met <b>bold</b>; quux\nenforcement again.'
 
 
 @pytest.fixture
@@ -62,11 +62,11 @@ def test_text_between_changes_is_kept_whole_and_escaped(document):
 
 def test_counts_by_rule_and_spin_score_are_shown(document):
     assert counts_by_rule(document.result.changes) == [
-        ("test.law-enforcement.regulation-enforcement", "safe", 2),
+        ("test.law-enforcement.quux-enforcement", "safe", 2),
         ("test.script.scrip", "safe", 1),
     ]
     page = render([document])
-    assert re.search(r"<code>test\.law-enforcement\.regulation-enforcement</code></td><td>safe</td><td class=\"count\">2<", page)
+    assert re.search(r"<code>test\.law-enforcement\.quux-enforcement</code></td><td>safe</td><td class=\"count\">2<", page)
     assert f"spin score <b>{document.result.evidence.density:.1f}</b>" in page
 
 
