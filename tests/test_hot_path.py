@@ -5,7 +5,10 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import CORPORA
+from unspin.context import WINDOW, _searching_backwards
 from unspin.evidence import count_words
+from unspin.lexicon import load_lexicons
 from unspin.matcher import fold_text
 
 # Text that mixes ASCII with letters, marks, spaces and quotes from elsewhere in Unicode.
@@ -34,3 +37,27 @@ def test_fold_text_is_lower_case_with_plain_spaces_and_apostrophes(text):
     if len(lowered) != len(text):
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     assert fold_text(text) == lowered.translate(_PLAIN_FOLD)
+
+
+def _before_patterns():
+    patterns = {}
+    for lexicon in load_lexicons():
+        for entry in lexicon.entries:
+            for pattern in (entry.context.before, entry.context.not_before):
+                if pattern is not None:
+                    patterns[pattern.pattern] = pattern
+    return list(patterns.values())
+
+
+def _windows():
+    texts = [(CORPORA / "seed" / "spun.txt").read_text(encoding="utf-8")]
+    texts += [path.read_text(encoding="utf-8")[:60_000] for path in sorted((CORPORA / "clean").glob("*.txt"))]
+    return [text[max(0, end - WINDOW) : end] for text in texts for end in range(1, len(text), 211)]
+
+
+def test_before_patterns_give_the_same_verdict_searched_backwards():
+    windows = _windows()
+    for pattern in _before_patterns():
+        backwards = _searching_backwards(pattern)
+        for window in windows:
+            assert (pattern.search(window) is None) == (backwards.search(window) is None), (pattern.pattern, window)
