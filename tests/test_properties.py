@@ -1,8 +1,9 @@
 """Properties that hold for any input."""
 
+import re
 import string
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from unspin import Unspinner, apply_changes
@@ -53,8 +54,13 @@ def test_repair_is_idempotent(text):
     assert DEFAULT.repair(once) == once
 
 
+DOUBLED_WORD = re.compile(r"\b(\w+)\W+\1\b", re.IGNORECASE)
+
+
 @given(canonical_texts())
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
+    # A doubled word ("of of") is a spinner's slip, not ordinary prose.
+    assume(not DOUBLED_WORD.search(text))
     assert DEFAULT.repair(text) == text
 
 
