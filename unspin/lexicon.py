@@ -7,7 +7,6 @@ documented in lexicons/README.md.
 
 from __future__ import annotations
 
-import importlib.resources
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
@@ -144,11 +143,10 @@ def fold_form(form: str) -> str:
 
 
 def builtin_dir() -> Path:
-    """Installed: the package `unspin.lexicons`; in a source checkout: the top-level lexicons/."""
-    try:
-        return Path(str(importlib.resources.files("unspin.lexicons")))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "lexicons"
+    """Installed: the package folder `unspin/lexicons`; in a source checkout: the top-level lexicons/."""
+    here = Path(__file__).resolve().parent
+    installed = here / "lexicons"
+    return installed if installed.is_dir() else here.parent / "lexicons"
 
 
 def builtin_paths() -> list:
