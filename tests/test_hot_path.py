@@ -1,4 +1,4 @@
-"""The fast word count and text folding agree with their plain definitions."""
+"""The fast paths (word count, folding, backwards search, quotation index) agree with their plain definitions."""
 
 import re
 
@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from conftest import CORPORA
 import regex
 
-from unspin.context import WINDOW
+from unspin.context import WINDOW, Quotations
 from unspin.evidence import count_words
 from unspin.lexicon import load_lexicons
 from unspin.matcher import fold_text
@@ -64,3 +64,18 @@ def test_before_patterns_give_the_same_verdict_searched_backwards():
         forwards = regex.compile(f"(?:{pattern.source})\\Z", regex.IGNORECASE)
         for window in windows:
             assert pattern.search(window) == (forwards.search(window) is not None), (pattern.source, window)
+
+
+def _plain_inside_quotation(text, position):
+    """The definition: count the quotation marks of the paragraph before `position`."""
+    paragraph_start = max(text.rfind("\n\n", 0, position), text.rfind("\r\n\r\n", 0, position), 0)
+    before = text[paragraph_start:position]
+    typographic = sum(before.count(q) for q in "“«") - sum(before.count(q) for q in "”»")
+    return typographic > 0 or before.count('"') % 2 == 1
+
+
+@given(st.text(alphabet='ab "“”«»\n\r'), st.data())
+def test_quotation_index_agrees_with_counting_the_paragraph(text, data):
+    quotations = Quotations(text)
+    for position in data.draw(st.lists(st.integers(0, len(text)), max_size=20)):
+        assert quotations.inside(position) == _plain_inside_quotation(text, position)
