@@ -17,7 +17,7 @@ machine hits every method alike, it measures:
 - `Unspinner().repair` at the default level with all built-in lexicons, one
   call per document, and once on the whole corpus as one string;
 - peak resident memory of `python -m unspin fix FILE` on single files of
-  growing size (a separate process for each, read with wait4);
+  growing size (a separate process for each; its VmHWM);
 - a directory of files repaired by 1 and by 2 worker processes.
 
 Single-process speeds are MB per CPU second of this process (per-core speed,
@@ -150,24 +150,37 @@ def repair_with_processes(paths, jobs: int) -> int:
         return sum(pool.map(_repair_file, [str(p) for p in paths], chunksize=4))
 
 
+# Runs `unspin fix PATH` in this process and prints its peak resident memory.
+# VmHWM is per process image and starts afresh at exec; the rusage of a child
+# would instead carry over the peak of the (large) benchmark process that forked it.
+_PEAK_OF_FIX = """
+import os, sys
+from unspin.cli import main
+sys.stdout = open(os.devnull, "w")
+status = main(["fix", sys.argv[1]])
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+sys.stderr.write(peak.split()[1] + "\\n")
+sys.exit(status)
+"""
+
+
 def peak_memory_mb(path: Path) -> float:
-    """Peak RSS of one `unspin fix` process over `path`, in MB."""
-    with open(os.devnull, "wb") as sink:
-        process = subprocess.Popen([sys.executable, "-m", "unspin", "fix", str(path)], stdout=sink, cwd=ROOT)
-        _, status, usage = os.wait4(process.pid, 0)
-    if status != 0:
-        raise SystemExit(f"unspin fix {path} failed with status {status}")
-    return usage.ru_maxrss / 1024  # kilobytes on Linux
+    """Peak RSS of `unspin fix` over `path`, in MB."""
+    run = subprocess.run([sys.executable, "-c", _PEAK_OF_FIX, str(path)], cwd=ROOT, capture_output=True, text=True)
+    if run.returncode != 0:
+        raise SystemExit(f"unspin fix {path} failed: {run.stderr.strip()}")
+    return int(run.stderr.split()[-1]) / 1024  # kB
 
 
-def join_prefix(paths, size_mb: float, target: Path) -> Path:
-    """One file of the first documents, at least size_mb MB."""
+def join_documents(paths, size_mb: float, target: Path) -> Path:
+    """One file of at least size_mb MB: the documents in order, again from the first if need be."""
     with target.open("wb") as out:
-        for path in paths:
-            out.write(path.read_bytes())
-            out.write(b"\n\n")
-            if out.tell() >= size_mb * 1e6:
-                break
+        while out.tell() < size_mb * 1e6:
+            for path in paths:
+                out.write(path.read_bytes())
+                out.write(b"\n\n")
+                if out.tell() >= size_mb * 1e6:
+                    break
     return target
 
 
@@ -222,10 +235,10 @@ def main(argv=None):
         )
         del results
 
-        print("\n| single file | peak RSS of `python -m unspin fix FILE` |")
+        print("\n| single file | peak RSS of `unspin fix FILE` |")
         print("|---|---|")
         for size in [float(s) for s in args.memory_sizes.split(",")]:
-            single = join_prefix(paths, size, workdir / f"single-{size:g}MB.txt")
+            single = join_documents(paths, size, workdir / f"single-{size:g}MB.txt")
             print(f"| {single.stat().st_size / 1e6:.0f} MB | {peak_memory_mb(single):.0f} MB |")
             single.unlink()
 
