@@ -43,6 +43,8 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size:
        border-radius: 6px; box-shadow: 0 2px 8px rgba(0,0,0,.35); overflow-wrap: anywhere; }
 .change:hover .why, .change:focus .why { display: block; }
 .none { color: var(--muted); }
+summary { cursor: pointer; color: var(--muted); margin-bottom: 0.5rem; }
+a { color: #0b57d0; }
 """
 
 
@@ -80,17 +82,42 @@ def _marked_text(text: str, changes: List[Change]) -> str:
     return "".join(pieces)
 
 
+# Longer tables start folded away, so that the text stays near the top of the page.
+_RULES_SHOWN_OPEN = 10
+
+
 def _rule_table(changes: List[Change]) -> str:
     if not changes:
         return '<p class="none">No changes.</p>'
+    counts = counts_by_rule(changes)
     rows = "".join(
         f'<tr><td><code>{_escape(rule)}</code></td><td>{_escape(tier)}</td><td class="count">{n}</td></tr>'
-        for rule, tier, n in counts_by_rule(changes)
+        for rule, tier, n in counts
     )
-    return f"<table><thead><tr><th>rule</th><th>tier</th><th>changes</th></tr></thead><tbody>{rows}</tbody></table>"
+    opened = " open" if len(counts) <= _RULES_SHOWN_OPEN else ""
+    return (
+        f"<details{opened}><summary>Changes by rule ({len(counts)} rules)</summary>"
+        f"<table><thead><tr><th>rule</th><th>tier</th><th>changes</th></tr></thead><tbody>{rows}</tbody></table>"
+        "</details>"
+    )
 
 
-def _section(document: Document) -> str:
+def _document_index(documents: List[Document]) -> str:
+    rows = "".join(
+        f'<tr><td><a href="#document-{number}">{_escape(document.name)}</a></td>'
+        f'<td class="count">{document.result.evidence.words:,}</td>'
+        f'<td class="count">{len(document.result.changes)}</td>'
+        f'<td class="count">{document.result.evidence.density:.1f}</td>'
+        f"<td>{'shows spin' if document.result.evidence.spun else 'not shown to be spun'}</td></tr>"
+        for number, document in enumerate(documents, 1)
+    )
+    return (
+        "<table><thead><tr><th>document</th><th>words</th><th>changes</th><th>spin score</th><th></th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def _section(document: Document, number: int) -> str:
     evidence, changes = document.result.evidence, document.result.changes
     verdict = (
         '<span class="verdict-spun">shows spin</span>'
@@ -98,7 +125,7 @@ def _section(document: Document) -> str:
         else '<span class="verdict-clean">not shown to be spun</span>'
     )
     return (
-        f"<section><h2>{_escape(document.name)}</h2>"
+        f'<section id="document-{number}"><h2>{_escape(document.name)}</h2>'
         '<ul class="score">'
         f"<li>spin score <b>{evidence.density:.1f}</b> safe hits per 1,000 words ({verdict})</li>"
         f"<li><b>{len(changes)}</b> changes</li>"
@@ -119,7 +146,7 @@ def render(documents: Iterable[Document], title: str = "unspin report") -> str:
     if len(documents) > 1:
         summary = (
             f"<section><h2>All {len(documents)} documents: {len(all_changes)} changes</h2>"
-            f"{_rule_table(all_changes)}</section>"
+            f"{_document_index(documents)}{_rule_table(all_changes)}</section>"
         )
     return (
         "<!DOCTYPE html>\n"
@@ -129,6 +156,6 @@ def render(documents: Iterable[Document], title: str = "unspin report") -> str:
         f"<header><h1>{_escape(title)}</h1>"
         '<p class="none">Struck through: the spun wording; beside it, the repair. '
         "Hover over or focus a change for its rule and reason.</p></header>"
-        f"{summary}{''.join(_section(document) for document in documents)}"
+        f"{summary}{''.join(_section(document, number) for number, document in enumerate(documents, 1))}"
         "</body></html>\n"
     )
