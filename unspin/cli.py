@@ -21,6 +21,7 @@ from .api import Config, Unspinner
 from .context import DEFAULT_LEVEL, LEVELS
 from .files import InputError, TextFile, decode, encode, read_text, write_atomic
 from .lexicon import LexiconError
+from .lint import lint_paths
 from .repair import Change
 
 STDIN = "-"
@@ -56,7 +57,31 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--diff", action="store_true", help="print a unified diff instead; exit 1 if there is one")
 
     commands.add_parser("check", parents=[common], help="list every change; exit 1 if there are any")
+    add_curator_commands(commands)
     return parser
+
+
+def add_curator_commands(commands) -> None:
+    """Commands for lexicon curators; each runs one function of its own module."""
+    lexicon = commands.add_parser("lexicon", help="tools for lexicon curators")
+    tools = lexicon.add_subparsers(dest="tool", required=True)
+
+    lint = tools.add_parser("lint", help="find defects in lexicons (the built-in ones when no PATH); exit 1 on findings")
+    lint.add_argument("paths", nargs="*", metavar="PATH", help="lexicon files, linted together")
+    lint.add_argument("--format", choices=("text", "json"), default="text")
+    lint.set_defaults(run=_run_lint)
+
+
+def _run_lint(args) -> int:
+    findings = lint_paths(args.paths)
+    if args.format == "json":
+        json.dump([finding.to_dict() for finding in findings], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for finding in findings:
+            print(finding)
+        print(f"{len(findings)} findings" if findings else "no findings", file=sys.stderr)
+    return 1 if findings else 0
 
 
 class Run:
@@ -150,6 +175,8 @@ class Run:
 
 def main(argv: Optional[List[str]] = None) -> int:
     args = build_parser().parse_args(argv)
+    if hasattr(args, "run"):
+        return args.run(args)
     try:
         config = Config(
             level=args.level,
