@@ -94,10 +94,12 @@ class Lexicon:
 _STR_TAG = "tag:yaml.org,2002:str"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
-# Under YAML 1.1's implicit rules a plain scalar is typed only when it starts
-# like a number, a date, null (~), a merge key or a value key, or is one of
-# these words; anything else is a string.
-_TYPED_STARTS = frozenset("0123456789+-.~<=")
+# Typed scalars the validator can name in an error ("must be a string, not int").
+_PLAIN_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float"))
+# Under YAML 1.1's implicit rules a plain scalar can be typed only when its
+# first character has resolvers (digits, signs, "~", "!", "*", …); after a
+# letter the only typed values are these bool and null words.
+_TYPED_STARTS = frozenset(k for k in yaml.SafeLoader.yaml_implicit_resolvers if k and not k.isalpha())
 _TYPED_WORDS = frozenset(
     w
     for word in "yes no true false on off null".split()
@@ -130,8 +132,8 @@ class _Builder:
     """Builds plain Python data from YAML nodes, recording line numbers.
 
     Every mapping gets `__line__` (its first line) and `__lines__` (the line of
-    each key); duplicate keys are an error.  Only the standard tags are
-    accepted: a `!!python/object` tag reaches the safe constructor and is refused.
+    each key); duplicate keys are an error.  Only plain data is built: any
+    other tag (`!!python/object`, `!!binary`, a custom `!tag`) is refused.
     """
 
     def __init__(self, loader):
@@ -152,7 +154,13 @@ class _Builder:
             return [self.build(item) for item in node.value]
         if isinstance(node, yaml.MappingNode) and node.tag == _MAP_TAG:
             return self.mapping(node)
-        return self.loader.construct_object(node, deep=True)
+        if isinstance(node, yaml.ScalarNode) and node.tag in _PLAIN_SCALAR_TAGS:
+            return self.loader.construct_object(node, deep=True)
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise yaml.MarkedYAMLError(
+            problem=f"tag {shown!r} refused: a lexicon is plain YAML (strings, lists, mappings)",
+            problem_mark=node.start_mark,
+        )
 
     def mapping(self, node):
         mapping, lines = {}, {}
