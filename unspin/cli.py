@@ -21,6 +21,7 @@ from .api import Config, Unspinner
 from .context import DEFAULT_LEVEL, LEVELS
 from .files import InputError, TextFile, decode, encode, read_text, write_atomic
 from .lexicon import LexiconError
+from .learn import learn, lexicon_coverage, to_yaml
 from .lint import lint_paths
 from .repair import Change
 
@@ -70,6 +71,16 @@ def add_curator_commands(commands) -> None:
     lint.add_argument("paths", nargs="*", metavar="PATH", help="lexicon files, linted together")
     lint.add_argument("--format", choices=("text", "json"), default="text")
     lint.set_defaults(run=_run_lint)
+
+    learn = tools.add_parser("learn", help="propose lexicon entries from a spun text and its original (YAML for review)")
+    learn.add_argument("spun", metavar="SPUN", help="the spun text")
+    learn.add_argument("original", metavar="ORIGINAL", help="its original wording")
+    learn.add_argument("--min-count", type=int, default=1, metavar="N", help="only substitutions seen N times or more")
+    learn.add_argument("--name", default="learned", help="lexicon name and id prefix of the candidates")
+    learn.add_argument(
+        "--coverage", action="store_true", help="also say (on stderr) how many of the built-in lexicons' right changes it proposes"
+    )
+    learn.set_defaults(run=_run_learn)
 
 
 def _run_lint(args) -> int:
@@ -171,6 +182,24 @@ class Run:
             return 2
         wants_changes_reported = self.args.command == "check" or getattr(self.args, "diff", False)
         return 1 if wants_changes_reported and self.changed else 0
+
+
+def _run_learn(args) -> int:
+    try:
+        spun, original = read_text(Path(args.spun)).text, read_text(Path(args.original)).text
+    except InputError as exc:
+        print(f"unspin: error: {exc}", file=sys.stderr)
+        return 2
+    candidates = [c for c in learn(spun, original) if c.count >= args.min_count]
+    sys.stdout.write(to_yaml(candidates, args.name, f"{args.spun} against {args.original}"))
+    if args.coverage:
+        coverage = lexicon_coverage(Unspinner(), spun, original, candidates)
+        total = len(coverage.covered) + len(coverage.missing)
+        print(f"learn proposes {len(coverage.covered)} of the {total} substitutions the lexicons make rightly "
+              f"({coverage.share:.1%})", file=sys.stderr)
+        for spun_words, canonical in coverage.missing:
+            print(f"  not proposed: {spun_words} → {canonical}", file=sys.stderr)
+    return 0
 
 
 def main(argv: Optional[List[str]] = None) -> int:
