@@ -23,11 +23,11 @@ linted files together.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Dict, Iterable, List, Optional, Sequence
 
 from .api import Config, Unspinner
-from .lexicon import Entry, Example, Lexicon, LexiconError, builtin_paths, fold_form, is_self_map, load_file
+from .lexicon import Context, Entry, Example, Lexicon, LexiconError, builtin_paths, fold_form, is_self_map, load_file
 from .matcher import Matcher
 from .repair import select
 
@@ -98,32 +98,39 @@ def self_maps(entries: Sequence[Entry]) -> List[Finding]:
     ]
 
 
-def rewrites(entries: Sequence[Entry]) -> List[Finding]:
-    """Chains, cycles and canonical forms that a repair would change again."""
+def rewrites(lexicons: Sequence[Lexicon]) -> List[Finding]:
+    """Chains, cycles and canonical forms that a repair would change again.
+
+    A chain is structural: the whole canonical form is another entry's spun
+    form.  A canonical form is not idempotent when a repair of it alone, at
+    the aggressive level in a document assumed spun, changes part of it; the
+    words of the canonical form itself are the context then, so an entry whose
+    conditions exclude them ("removal officers" for "officers") is no finding.
+    """
+    entries = [entry for lexicon in lexicons for entry in lexicon.entries]
     matcher = Matcher(entries)
+    strictest = Unspinner.from_lexicons(lexicons, Config(level="aggressive", assume_spun=True))
     findings = []
     chains: Dict[str, List[Entry]] = {}
     for entry in entries:
         canonical = entry.canonical
         for candidate in matcher.candidates(canonical):
             other = candidate.entry
-            whole = candidate.start == 0 and candidate.end == len(canonical)
-            if other is entry and whole:
-                continue  # a self-map, reported as such
-            if whole:
+            if other is not entry and candidate.start == 0 and candidate.end == len(canonical):
                 chains.setdefault(entry.id, []).append(other)
                 findings.append(
                     _finding("chain", entry, f"canonical {canonical!r} is a spun form of {other.id} (→ {other.canonical!r})")
                 )
-            else:
-                part = canonical[candidate.start : candidate.end]
-                findings.append(
-                    _finding(
-                        "not-idempotent",
-                        entry,
-                        f"canonical {canonical!r} contains {part!r}, which {other.id} would change to {other.canonical!r}",
-                    )
+        for change in strictest.scan(canonical):
+            if change.start == 0 and change.end == len(canonical):
+                continue  # a chain or a self-map, reported as such
+            findings.append(
+                _finding(
+                    "not-idempotent",
+                    entry,
+                    f"canonical {canonical!r} contains {change.before!r}, which {change.rule} changes to {change.after!r}",
                 )
+            )
     findings.extend(_cycles(entries, chains))
     return findings
 
@@ -188,8 +195,11 @@ class ExampleRunner:
         return None
 
     def clean_problem(self, entry: Entry, sentence: str) -> Optional[Finding]:
-        # A clean sentence must survive even in a document that shows spin.
-        for assume_spun in (None, True):
+        # As in the test suite: a clean sentence is a document of its own;
+        # where the entry has conditions besides spin evidence, they must
+        # protect it even in a spun document.
+        guarded = replace(entry.context, evidence=False) != Context()
+        for assume_spun in (None, True) if guarded else (None,):
             changes = self.unspinner(entry.tier, assume_spun).scan(sentence)
             if entry.id in {change.rule for change in changes}:
                 return _finding("failing-example", entry, f"clean sentence {sentence!r} is changed")
@@ -225,7 +235,7 @@ class ExampleRunner:
 
 def lint_lexicons(lexicons: Sequence[Lexicon]) -> List[Finding]:
     entries = [entry for lexicon in lexicons for entry in lexicon.entries]
-    findings = duplicates(entries) + self_maps(entries) + rewrites(entries) + missing_examples(entries)
+    findings = duplicates(entries) + self_maps(entries) + rewrites(lexicons) + missing_examples(entries)
     findings += ExampleRunner(lexicons).problems(entries)
     return sorted(findings, key=lambda f: (f.path, f.line or 0, KINDS.index(f.kind), f.message))
 
