@@ -9,9 +9,10 @@ contexts they were seen in, and printed as YAML in the lexicon format for a
 curator to review: nothing is ever merged into a lexicon automatically.
 
 A candidate's tier is a suggestion: `safe` when the spun words were replaced
-everywhere they occur in the spun text, `contextual` when they also occur
-unchanged (so they are ordinary words too), which a curator must then bound
-with context conditions.
+everywhere they occur in the spun text, `contextual` (with the minimal
+condition `evidence: spun`) when they also occur unchanged, so they are
+ordinary words too and a curator must bound them with better conditions.
+The output loads as a lexicon, so `unspin lexicon lint` can check it.
 """
 
 from __future__ import annotations
@@ -59,18 +60,61 @@ class Block:
     original_end: int
 
 
-def edit_blocks(spun: Sequence[Word], original: Sequence[Word]) -> List[Block]:
-    """The aligned differences, adjacent edits merged into one block."""
-    blocks: List[Block] = []
-    opcodes = Levenshtein.opcodes([w.key for w in spun], [w.key for w in original])
+def _unit_pieces(opcodes) -> List[Block]:
+    """The smallest substitutions inside one merged block: an equal-length
+    replacement word for word (a spinner swaps word for word), any other
+    replacement whole, and an insertion or deletion joined to the replacement
+    before it and, as another candidate, to the one after it ("they've" →
+    "they" + "have" is "they've" → "they have")."""
+    units: List[Block] = []
+    gaps = []  # (index in units where an insertion or deletion sits, its opcode)
     for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            units.extend(Block(i, i + 1, j, j + 1) for i, j in zip(range(i1, i2), range(j1, j2)))
+        elif tag == "replace":
+            units.append(Block(i1, i2, j1, j2))
+        else:
+            gaps.append((len(units), Block(i1, i2, j1, j2)))
+    joined = []
+    for at, gap in gaps:
+        if at > 0:
+            before = units[at - 1]
+            joined.append(Block(before.spun_start, gap.spun_end, before.original_start, gap.original_end))
+        if at < len(units):
+            after = units[at]
+            joined.append(Block(gap.spun_start, after.spun_end, gap.original_start, after.original_end))
+    return units + joined
+
+
+def edit_blocks(spun: Sequence[Word], original: Sequence[Word]) -> List[Tuple[Block, List[Block]]]:
+    """The aligned differences: each block of adjacent edits with its smallest substitutions."""
+    merged: List[list] = []
+    opcodes = Levenshtein.opcodes([w.key for w in spun], [w.key for w in original])
+    for op in opcodes:
+        tag, i1, i2, j1, j2 = op
         if tag == "equal":
             continue
-        if blocks and blocks[-1].spun_end == i1 and blocks[-1].original_end == j1:
-            last = blocks.pop()
-            i1, j1 = last.spun_start, last.original_start
-        blocks.append(Block(i1, i2, j1, j2))
+        if merged and merged[-1][-1][2] == i1 and merged[-1][-1][4] == j1:
+            merged[-1].append(op)
+        else:
+            merged.append([op])
+    blocks = []
+    for ops in merged:
+        block = Block(ops[0][1], ops[-1][2], ops[0][3], ops[-1][4])
+        units = _unit_pieces(ops)
+        blocks.append((block, units if units != [block] else []))
     return blocks
+
+
+def _with_neighbour(block: Block, spun_count: int, original_count: int) -> Block:
+    """A pure deletion or insertion, widened by the next word (or the one
+    before) so that both sides have words: "insurance" deleted before
+    "policies" is "insurance policies" → "policies"."""
+    if block.spun_end < spun_count and block.original_end < original_count:
+        return Block(block.spun_start, block.spun_end + 1, block.original_start, block.original_end + 1)
+    if block.spun_start > 0 and block.original_start > 0:
+        return Block(block.spun_start - 1, block.spun_end, block.original_start - 1, block.original_end)
+    return block
 
 
 @dataclass
@@ -89,14 +133,18 @@ class Candidate:
         note = f"learned: replaced {_times(self.count)}"
         if self.unchanged:
             note += f", left unchanged {_times(self.unchanged)}: needs context conditions"
-        return {
+        entry = {
             "id": f"{prefix}.{_slug(self.canonical)}.{_slug(self.spun)}",
             "spun": self.spun,
             "canonical": self.canonical,
             "tier": self.tier,
-            "note": note,
-            "examples": [{"spun": spun, "fixed": fixed} for spun, fixed in self.contexts],
         }
+        if self.tier == "contextual":
+            # The least a contextual entry needs; the curator adds the rest.
+            entry["context"] = {"evidence": "spun"}
+        entry["note"] = note
+        entry["examples"] = [{"spun": spun, "fixed": fixed, "assume_spun": True} for spun, fixed in self.contexts]
+        return entry
 
 
 def _times(count: int) -> str:
@@ -134,19 +182,13 @@ def learn(spun_text: str, original_text: str, max_words: int = MAX_WORDS) -> Lis
     """Candidate substitutions, the most frequent first."""
     spun, original = words(spun_text), words(original_text)
     found: Dict[Tuple[str, str], Candidate] = {}
-    for block in edit_blocks(spun, original):
-        spun_words = spun[block.spun_start : block.spun_end]
-        original_words = original[block.original_start : block.original_end]
-        if not spun_words or not original_words or max(len(spun_words), len(original_words)) > max_words:
-            continue
-        pieces = [block]
-        if len(spun_words) == len(original_words) > 1:
-            # A spinner swaps word for word: "officers despatched" for
-            # "officials sent" is also "officers" → "officials" and
-            # "despatched" → "sent"; the curator keeps the phrase or the words.
-            pieces += [Block(i, i + 1, j, j + 1) for i, j in zip(range(block.spun_start, block.spun_end), range(block.original_start, block.original_end))]
-        for piece in pieces:
-            _count(found, spun_text, spun, original, piece)
+    for block, units in edit_blocks(spun, original):
+        for piece in [block] + units:
+            if piece.spun_start == piece.spun_end or piece.original_start == piece.original_end:
+                piece = _with_neighbour(piece, len(spun), len(original))
+            sizes = (piece.spun_end - piece.spun_start, piece.original_end - piece.original_start)
+            if min(sizes) > 0 and max(sizes) <= max_words:
+                _count(found, spun_text, spun, original, piece)
     occurrences = _ngram_counts([w.key for w in spun], range(1, max_words + 1))
     for candidate in found.values():
         candidate.unchanged = max(0, occurrences[candidate.spun] - candidate.count)
@@ -214,9 +256,21 @@ class Coverage:
 def lexicon_coverage(unspinner, spun_text: str, original_text: str, candidates: Sequence[Candidate]) -> Coverage:
     """Which of the lexicon's right changes on the spun text (see
     `unspin.evaluate`) learn proposes, counted once per distinct substitution
-    (its folded minimal difference, e.g. "regulation" → "law")."""
+    (its folded minimal difference, e.g. "regulation" → "law").  A substitution
+    is proposed when learn proposes it whole, or, with as many words on both
+    sides, word for word ("authorized and unlawful" → "legal and illegal" as
+    "authorized" → "legal" and "unlawful" → "illegal")."""
     changes = unspinner.scan(spun_text)
     verdicts = judge(spun_text, original_text, changes)
     wanted = sorted({minimal_difference(c.before, c.after) for c, right in zip(changes, verdicts) if right})
-    proposed = {(c.spun, " ".join(w.key for w in words(c.canonical))) for c in candidates}
-    return Coverage([p for p in wanted if p in proposed], [p for p in wanted if p not in proposed])
+    proposed = {minimal_difference(c.spun, c.canonical) for c in candidates}
+
+    def is_proposed(pair) -> bool:
+        spun_words, canonical_words = pair[0].split(), pair[1].split()
+        if pair in proposed:
+            return True
+        return len(spun_words) == len(canonical_words) > 1 and all(
+            a == b or (a, b) in proposed for a, b in zip(spun_words, canonical_words)
+        )
+
+    return Coverage([p for p in wanted if is_proposed(p)], [p for p in wanted if not is_proposed(p)])
