@@ -21,6 +21,7 @@ from .api import Config, Unspinner
 from .context import DEFAULT_LEVEL, LEVELS
 from .files import InputError, TextFile, decode, encode, read_text, write_atomic
 from .lexicon import LexiconError
+from .evaluate import evaluate, parallel_pairs
 from .learn import learn, lexicon_coverage, to_yaml
 from .lint import lint_paths
 from .repair import Change
@@ -81,6 +82,23 @@ def add_curator_commands(commands) -> None:
         "--coverage", action="store_true", help="also say (on stderr) how many of the built-in lexicons' right changes it proposes"
     )
     learn.set_defaults(run=_run_learn)
+
+    evaluate = commands.add_parser(
+        "eval", help="score repairs against references (word error, precision, recall) and false edits on clean text"
+    )
+    evaluate.add_argument("--pair", nargs=2, action="append", default=[], metavar=("SPUN", "REFERENCE"),
+                          help="a spun file and its reference (repeatable)")
+    evaluate.add_argument("--parallel", action="append", default=[], metavar="FOLDER",
+                          help="a folder of spun files, each beside its reference (spun.txt / reference.txt, "
+                               "NAME.spun.txt / NAME.reference.txt)")
+    evaluate.add_argument("--clean", action="append", default=[], metavar="PATH",
+                          help="clean text: a file, or a folder of .txt files (repeatable)")
+    evaluate.add_argument("--level", choices=LEVELS, default=DEFAULT_LEVEL)
+    evaluate.add_argument("--lexicon", action="append", default=[], metavar="PATH", help="an extra lexicon file")
+    evaluate.add_argument("--include", action="append", metavar="NAME", help="use only these built-in lexicons")
+    evaluate.add_argument("--exclude", action="append", default=[], metavar="NAME", help="switch a built-in lexicon off")
+    evaluate.add_argument("--format", choices=("text", "json"), default="text")
+    evaluate.set_defaults(run=_run_eval)
 
 
 def _run_lint(args) -> int:
@@ -199,6 +217,36 @@ def _run_learn(args) -> int:
               f"({coverage.share:.1%})", file=sys.stderr)
         for spun_words, canonical in coverage.missing:
             print(f"  not proposed: {spun_words} → {canonical}", file=sys.stderr)
+    return 0
+
+
+def _run_eval(args) -> int:
+    pairs = [(Path(spun), Path(reference)) for spun, reference in args.pair]
+    for folder in map(Path, args.parallel):
+        found = parallel_pairs(folder)
+        if not found:
+            print(f"unspin: error: {folder}: no spun file with a reference beside it", file=sys.stderr)
+            return 2
+        pairs.extend(found)
+    if not pairs and not args.clean:
+        print("unspin: error: eval needs --pair, --parallel or --clean", file=sys.stderr)
+        return 2
+    try:
+        unspinner = Unspinner(
+            level=args.level,
+            include=tuple(args.include) if args.include else None,
+            exclude=tuple(args.exclude),
+            extra_lexicons=tuple(args.lexicon),
+        )
+        report = evaluate(unspinner, pairs, [Path(p) for p in args.clean])
+    except (LexiconError, InputError) as exc:
+        print(f"unspin: error: {exc}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(report.to_text())
     return 0
 
 
