@@ -61,7 +61,22 @@ class Unspinner:
         self.config = config if config is not None else Config(**options)
         self.lexicons, self._matcher = _compile(self.config.include, self.config.exclude, self.config.extra_lexicons)
 
+    @classmethod
+    def from_lexicons(cls, lexicons, config: Optional[Config] = None) -> "Unspinner":
+        """A repairer over lexicons already loaded (lint runs the examples of
+        files that may not load together, e.g. with duplicate forms)."""
+        unspinner = cls.__new__(cls)
+        unspinner.config = config if config is not None else Config()
+        unspinner.lexicons = tuple(lexicons)
+        unspinner._matcher = Matcher([entry for lexicon in unspinner.lexicons for entry in lexicon.entries])
+        unspinner._given = True
+        return unspinner
+
+    _given = False
+
     def __reduce__(self):
+        if self._given:
+            return (Unspinner.from_lexicons, (self.lexicons, self.config))
         return (Unspinner, (self.config,))
 
     @property
