@@ -13,6 +13,10 @@ _SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or pe
 
 
 def _letters(text: str) -> str:
+    joined = text.replace(" ", "")
+    if joined.isalpha():
+        # Most spun phrases are plain words and spaces: no need to walk the characters.
+        return joined
     return "".join(c for c in text if c.isalpha())
 
 

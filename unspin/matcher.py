@@ -102,9 +102,10 @@ class Matcher:
                 start, end = collapsed.original(start), collapsed.original(end - 1) + 1
             # Only an edge that is itself a word character needs a boundary:
             # a form like "U.S." may be followed by a letter-free word break.
-            if start > 0 and is_word_char(text[start]) and is_word_char(text[start - 1]):
+            # The neighbour is tested first: it is usually a space, which settles it.
+            if start > 0 and is_word_char(text[start - 1]) and is_word_char(text[start]):
                 continue
-            if end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end]):
+            if end < len(text) and is_word_char(text[end]) and is_word_char(text[end - 1]):
                 continue
             yield Candidate(start, end, self._entries[index])
 
