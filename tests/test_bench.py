@@ -1,0 +1,35 @@
+"""The benchmark script still runs end to end (on a tiny corpus; no timing is checked)."""
+
+import importlib.util
+import re
+import subprocess
+import sys
+
+from conftest import ROOT
+from unspin import Unspinner
+
+
+def test_throughput_benchmark_runs_on_a_tiny_corpus(tmp_path):
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "throughput.py"), "--size-mb", "0.3", "--repeats", "1",
+         "--memory-sizes", "0.2", "--workdir", str(tmp_path)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    rows = dict(re.findall(r"^\| (repair\(\)[^|]*|bare [^|]*) \| ([\d.]+) \|", run.stdout, re.M))
+    assert len(rows) == 4 and all(float(speed) > 0 for speed in rows.values())
+    assert re.search(r"^\| 0 MB \| \d+ MB \|$", run.stdout, re.M)
+    assert re.search(r"^\| 2 \| [\d.]+ \| [\d.]+× \| [\d.]+ \| [\d.]+× \|$", run.stdout, re.M)
+    # Spun passages are there: the seed article opens the spun documents.
+    assert any(b"regulation enforcement" in path.read_bytes() for path in (tmp_path / "docs").glob("*.txt"))
+
+
+def test_generated_corpus_is_the_same_every_time(tmp_path):
+    spec = importlib.util.spec_from_file_location("throughput", ROOT / "bench" / "throughput.py")
+    throughput = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(throughput)
+    entries = Unspinner().entries
+    first = throughput.generate(tmp_path / "first", 0.3, entries)
+    second = throughput.generate(tmp_path / "second", 0.3, entries)
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+    assert sum(p.stat().st_size for p in first) >= 0.3e6
