@@ -13,6 +13,7 @@ import argparse
 import difflib
 import json
 import sys
+import warnings
 from pathlib import Path
 from typing import List, Optional
 
@@ -20,7 +21,7 @@ from . import __version__
 from .api import Config, Unspinner
 from .context import DEFAULT_LEVEL, LEVELS
 from .files import InputError, TextFile, decode, encode, read_text, write_atomic
-from .lexicon import LexiconError
+from .lexicon import LexiconError, LexiconWarning
 from .repair import Change
 
 STDIN = "-"
@@ -158,7 +159,11 @@ def main(argv: Optional[List[str]] = None) -> int:
             extra_lexicons=tuple(args.lexicon),
             assume_spun=args.assume_spun,
         )
-        unspinner = Unspinner(config)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", LexiconWarning)
+            unspinner = Unspinner(config)
+        for warning in caught:
+            print(f"unspin: warning: {warning.message}", file=sys.stderr)
     except (LexiconError, ValueError) as exc:
         print(f"unspin: error: {exc}", file=sys.stderr)
         return 2

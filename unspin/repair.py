@@ -57,14 +57,30 @@ def keep_spacing(before: str, after: str) -> str:
     return after
 
 
+def spread_replacement(text: str, candidate: Candidate) -> str:
+    """A proximity hit is replaced word for word; the words between its own stay as they are."""
+    entry = candidate.entry
+    pieces, last = [], candidate.start
+    for (start, end), word in zip(candidate.words, entry.canonical.split()):
+        pieces.append(text[last:start])
+        pieces.append(carry_case(text[start:end], word, entry.case))
+        last = end
+    pieces.append(text[last : candidate.end])
+    return "".join(pieces)
+
+
 def make_change(text: str, candidate: Candidate, reason: str) -> Change:
     entry = candidate.entry
     before = text[candidate.start : candidate.end]
+    if candidate.words:
+        after = spread_replacement(text, candidate)
+    else:
+        after = keep_spacing(before, carry_case(before, entry.canonical, entry.case))
     return Change(
         start=candidate.start,
         end=candidate.end,
         before=before,
-        after=keep_spacing(before, carry_case(before, entry.canonical, entry.case)),
+        after=after,
         rule=entry.id,
         tier=entry.tier,
         reason=reason,
