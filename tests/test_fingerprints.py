@@ -24,7 +24,8 @@ def export(tmp_path, *rows, name="list.tsv", header=HEADER):
 
 
 def only(path, **options):
-    return Unspinner(extra_lexicons=[str(path)], include=(), **options)
+    """The export alone: no built-in lexicon, no inference."""
+    return Unspinner(extra_lexicons=[str(path)], include=(), infer=False, **options)
 
 
 @pytest.mark.parametrize(

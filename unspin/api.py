@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
-from . import context, evidence
+from . import context, evidence, infer as inference
 from .lexicon import load_lexicons
 from .matcher import Matcher
 from .repair import Change, apply_changes, make_change, select
@@ -27,6 +27,11 @@ class Config:
     extra_lexicons: Tuple[str, ...] = ()
     # True: treat every document as spun; False: never; None: decide from evidence.
     assume_spun: Optional[bool] = None
+    # Repair tortured phrases no lexicon lists (unspin.infer).  At the default
+    # level only sure inferences apply unless the document shows spin; at
+    # `safe` none; at `aggressive` every inference of at least infer_min_score.
+    infer: bool = True
+    infer_min_score: float = inference.DEFAULT_MIN_SCORE
 
     def __post_init__(self):
         if self.level not in context.LEVELS:
@@ -54,12 +59,21 @@ def _compile(include, exclude, extra_lexicons):
     return lexicons, Matcher(entries)
 
 
+@functools.lru_cache(maxsize=16)
+def _compile_inferrer(include, exclude, extra_lexicons, min_score):
+    lexicons, _ = _compile(include, exclude, extra_lexicons)
+    entries = [entry for lexicon in lexicons for entry in lexicon.entries]
+    return inference.Inferrer.default(entries, min_score=min_score)
+
+
 class Unspinner:
     """A reusable repairer; picklable (it carries only its Config and recompiles on load)."""
 
     def __init__(self, config: Optional[Config] = None, **options):
         self.config = config if config is not None else Config(**options)
-        self.lexicons, self._matcher = _compile(self.config.include, self.config.exclude, self.config.extra_lexicons)
+        selection = (self.config.include, self.config.exclude, self.config.extra_lexicons)
+        self.lexicons, self._matcher = _compile(*selection)
+        self._inferrer = _compile_inferrer(*selection, self.config.infer_min_score) if self.config.infer else None
 
     def __reduce__(self):
         return (Unspinner, (self.config,))
@@ -68,11 +82,18 @@ class Unspinner:
     def entries(self):
         return [entry for lexicon in self.lexicons for entry in lexicon.entries]
 
+    def _inferences(self, text: str) -> list:
+        if self._inferrer is None or self.config.level == "safe":
+            return []
+        return inference.select_longest(self._inferrer.find(text))
+
     def _decide(self, text: str):
         candidates = list(self._matcher.candidates(text))
+        inferred = self._inferences(text)
+        sure = [i for i in inferred if i.score >= inference.STRONG_SCORE]
         first = context.Document(text, spun=False)
         safe = [c for c in candidates if c.entry.tier == "safe" and context.decide(c, first, "safe")]
-        found = evidence.measure(text, safe)
+        found = evidence.measure(text, safe + [inference.as_candidate(i, text) for i in sure])
         spun = found.spun if self.config.assume_spun is None else self.config.assume_spun
         document = context.Document(text, spun=spun)
         accepted = []
@@ -80,6 +101,12 @@ class Unspinner:
             reason = context.decide(candidate, document, self.config.level)
             if reason:
                 accepted.append((candidate, reason))
+        # A listed phrase wins over an inference that overlaps it.
+        taken = [(c.start, c.end) for c, _ in accepted]
+        usable = inferred if spun or self.config.level == "aggressive" else sure
+        for item in usable:
+            if not any(item.start < end and start < item.end for start, end in taken):
+                accepted.append((inference.as_candidate(item, text), item.reason()))
         return found, select(accepted)
 
     def analyze(self, text: str) -> "Result":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Iterable, List, Sequence, Tuple
 
 from .case import carry_case
@@ -76,7 +76,7 @@ def make_change(text: str, candidate: Candidate, reason: str) -> Change:
         after = spread_replacement(text, candidate)
     else:
         after = keep_spacing(before, carry_case(before, entry.canonical, entry.case))
-    return Change(
+    change = Change(
         start=candidate.start,
         end=candidate.end,
         before=before,
@@ -85,6 +85,33 @@ def make_change(text: str, candidate: Candidate, reason: str) -> Change:
         tier=entry.tier,
         reason=reason,
     )
+    return agree_article(text, change)
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)(an?)(\s+)\Z", re.IGNORECASE)
+# Words spelt with a vowel but said with a consonant, and the reverse.
+_CONSONANT_SOUND = re.compile(r"(?:uni|use|usu|uti|eu|one|once)", re.IGNORECASE)
+_VOWEL_SOUND = re.compile(r"(?:hour|honest|honou?r|heir)", re.IGNORECASE)
+
+
+def wants_an(word: str) -> bool:
+    if _VOWEL_SOUND.match(word):
+        return True
+    return word[:1].lower() in "aeiou" and not _CONSONANT_SOUND.match(word)
+
+
+def agree_article(text: str, change: Change) -> Change:
+    """'an irregular woodland' -> 'a random forest': take the article along when the sound changes."""
+    match = _ARTICLE_BEFORE.search(text, max(0, change.start - 8), change.start)
+    if not match or not change.after:
+        return change
+    article, gap = match.groups()
+    wanted = "an" if wants_an(change.after) else "a"
+    if article.lower() == wanted:
+        return change
+    fixed = wanted.capitalize() if article[0].isupper() else wanted
+    start = match.start()
+    return replace(change, start=start, before=text[start : change.end], after=fixed + gap + change.after)
 
 
 def apply_changes(text: str, changes: Sequence[Change]) -> str:

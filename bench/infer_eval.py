@@ -1,0 +1,127 @@
+"""Measure inference of unlisted tortured phrases on an honest split of a fingerprint list.
+
+The list's rows are split by canonical wording (a hash of it, so the split is
+stable and no canonical is on both sides).  Word maps are learned from the
+train half only; the gazetteer is the package's curated list plus the train
+half's canonicals.  Each test row is put in a neutral sentence and repaired by
+inference alone (no lexicon), and the result is compared with the row's
+replacement:
+
+* restored: the sentence is the expected one, ignoring case, hyphens and
+  plural endings (the list itself writes "speech signal" for "discourse signs");
+* wrong: something was changed, but not into the expected sentence;
+* missed: nothing was changed.
+
+Precision = restored / (restored + wrong); recall = restored / rows.  Test
+rows are reported in two groups: variants of known canonicals (the
+canonical is in the gazetteer) and new canonicals (it is not).  False edits
+are counted on clean prose: words changed per 10,000 words.
+
+    python bench/infer_eval.py ../shared/data/tortured_phrases.tsv [--clean FILE ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import time
+import warnings
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from unspin.evidence import count_words  # noqa: E402
+from unspin.fingerprints import load_fingerprints  # noqa: E402
+from unspin.infer import DEFAULT_MIN_SCORE, Inferrer, _variants, curated_terms, select_longest, term_key, words  # noqa: E402
+from unspin.lexicon import LexiconWarning  # noqa: E402
+from unspin.score import words as score_words  # noqa: E402
+
+
+def in_test_half(canonical: str) -> bool:
+    return hashlib.sha256(term_key(canonical).encode()).digest()[0] % 2 == 1
+
+
+def repair(inferrer: Inferrer, text: str) -> str:
+    pieces, last = [], 0
+    for inference in select_longest(inferrer.find(text)):
+        pieces += [text[last : inference.start], inference.replacement()]
+        last = inference.end
+    return "".join(pieces + [text[last:]])
+
+
+def comparable(text: str) -> str:
+    return " ".join(_variants(word)[-1] for word in words(text.replace("-", " ")))
+
+
+def evaluate(inferrer: Inferrer, rows, known) -> dict:
+    groups = {"known canonical": [0, 0, 0], "new canonical": [0, 0, 0]}
+    examples = {"wrong": [], "missed": []}
+    for entry in rows:
+        is_known = term_key(entry.canonical) in known
+        group = groups["known canonical" if is_known else "new canonical"]
+        text = f"In this study, {entry.spun[0]} was considered."
+        expected = f"In this study, {entry.canonical} was considered."
+        repaired = repair(inferrer, text)
+        if comparable(repaired) == comparable(expected):
+            group[0] += 1
+        elif repaired != text:
+            group[1] += 1
+            examples["wrong"].append((is_known, entry.spun[0], repaired, entry.canonical))
+        else:
+            group[2] += 1
+            if is_known:  # a new canonical cannot be restored: only misses of known ones teach anything
+                examples["missed"].append((entry.spun[0], entry.canonical))
+    return groups, examples
+
+
+def false_edits(inferrer: Inferrer, paths) -> tuple:
+    changed = total = 0
+    samples = []
+    for path in paths:
+        text = Path(path).read_text(encoding="utf-8")
+        total += count_words(text)
+        for inference in select_longest(inferrer.find(text)):
+            changed += len(score_words(text[inference.start : inference.end]))
+            samples.append((Path(path).name, text[inference.start : inference.end], inference.replacement(), inference.reason()))
+    return changed, total, samples
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("export", help="a fingerprint export (.tsv/.csv)")
+    parser.add_argument("--clean", nargs="*", default=[], help="clean prose files for false edits")
+    parser.add_argument("--min-score", type=float, default=DEFAULT_MIN_SCORE)
+    parser.add_argument("--show", type=int, default=15, help="how many wrong/missed rows and false edits to list")
+    args = parser.parse_args(argv)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LexiconWarning)
+        entries = load_fingerprints(args.export).entries
+    train = [e for e in entries if not in_test_half(e.canonical)]
+    test = [e for e in entries if in_test_half(e.canonical)]
+    started = time.perf_counter()
+    curated = curated_terms()
+    inferrer = Inferrer.from_entries(train, curated, min_score=args.min_score)
+    known = {term_key(t) for t in curated} | {term_key(e.canonical) for e in train}
+    groups, examples = evaluate(inferrer, test, known)
+    print(f"rows: {len(entries)}; train {len(train)}, test {len(test)} (split by canonical); min_score {args.min_score}")
+    for name, (restored, wrong, missed) in groups.items():
+        total = restored + wrong + missed
+        precision = restored / (restored + wrong) if restored + wrong else float("nan")
+        recall = restored / total if total else float("nan")
+        print(f"{name}: {total} rows; restored {restored}, wrong {wrong}, missed {missed}; "
+              f"recall {recall:.3f}, precision {precision:.3f}")
+    for kind, items in examples.items():
+        for item in items[: args.show]:
+            print(f"  {kind}: {item}")
+    if args.clean:
+        changed, total, samples = false_edits(inferrer, args.clean)
+        print(f"clean prose: {total} words, {changed} words changed = {10000 * changed / total:.2f} per 10,000")
+        for sample in samples[: args.show]:
+            print(f"  false edit: {sample}")
+    print(f"time: {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,333 @@
+"""Infer: repair tortured phrases that no lexicon lists.
+
+A spinner rewrites a technical term word by word with a thesaurus: "random
+forest" becomes "irregular woodland", "arbitrary timberland", "irregular
+backwoods".  Lists hold the variants curators have seen; new paper-mill
+batches bring others.  This module generalises from the lists:
+
+1. **Word maps.** Every entry whose spun form and canonical form have as many
+   words is aligned word by word (irregular -> random, woodland -> forest),
+   and the counts are kept: `WordMaps.learn(entries)`.
+2. **Gazetteer.** The canonical technical terms a repair may produce: the
+   multi-word canonical forms of the loaded lexicons plus a curated list
+   shipped with the package (`unspin/gazetteer.txt`).
+3. **Composition.** At each place in the text, every word proposes itself
+   (spelling, inflection and hyphenation variants matched with rapidfuzz) and
+   the canonical words the maps give it; a gazetteer term spelt out by these
+   proposals, with at least one mapped word, is a candidate.
+4. **Plausibility.** A candidate is kept only when the spun phrase is not
+   ordinary language: it is not itself a gazetteer term, it neither starts nor
+   ends with a function word, and its score - how reliably the maps say its
+   substituted words stand for the term's words - reaches `min_score`.
+
+The score of a candidate is the product, over its substituted words, of the
+share of that spun word's mappings that point to the term's word, damped for
+mappings seen only once; fully spelled-out variants of the term (no mapped
+word) are never candidates: they are not tortured.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from rapidfuzz.distance import Levenshtein
+
+from .lexicon import Entry, fold_form
+from .matcher import Candidate
+
+# Words of a term: letters and digits, with inner apostrophes; hyphens and
+# other punctuation separate words (so "cross-approval" aligns with "cross validation").
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+# A text may join two words of a term with these and nothing else.
+_JOINER = re.compile(r"(?:[ \t]*(?:\r?\n)?[ \t]*|[ \t]*[-‐‑–][ \t]*)\Z")
+
+# Words a tortured phrase never starts or ends with: a phrase that does is a
+# piece of an ordinary sentence ("the network", "system of").
+FUNCTION_WORDS = frozenset(
+    """a an the of in on at to for from by with and or but as is are was were be been being
+    this that these those it its their our your his her we they you he she i not no than then
+    into onto over under via per so such which who whom whose what when where how""".split()
+)
+
+# The tier name that changes made by inference carry.
+INFERRED_TIER = "inferred"
+# Without other signs of spinning a document gets only inferences this sure;
+# with them (or at --level aggressive), any inference of at least min_score.
+STRONG_SCORE = 0.7
+
+# Maximum number of words in a gazetteer term that inference will compose.
+MAX_TERM_WORDS = 5
+DEFAULT_MIN_SCORE = 0.3
+VARIANT_PENALTY = 0.99
+TECHNICAL_WORD_PENALTY = 0.5
+# A mapping seen once may be a curator's slip; it counts for this much of a repeated one.
+SINGLE_SIGHTING = 0.5
+
+
+def words(text: str) -> List[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def _variants(word: str) -> Tuple[str, ...]:
+    """The word and its likely base forms: plurals and a few verb endings."""
+    forms = [word]
+    if len(word) > 3:
+        if word.endswith("ies"):
+            forms.append(word[:-3] + "y")
+        if word.endswith("es"):
+            forms.append(word[:-2])
+        if word.endswith("s") and not word.endswith("ss"):
+            forms.append(word[:-1])
+    return tuple(dict.fromkeys(forms))
+
+
+def _looks_plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def is_plural_of(word: str, base: str) -> bool:
+    return word != base and base in _variants(word)
+
+
+def pluralize(word: str) -> str:
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def same_word(text_word: str, term_word: str) -> bool:
+    """Spelling, inflection or hyphenation variants of one word (rapidfuzz edit distance)."""
+    if text_word == term_word or term_word in _variants(text_word):
+        return True
+    if min(len(text_word), len(term_word)) < 6:
+        return False
+    return Levenshtein.distance(text_word, term_word, score_cutoff=1) <= 1
+
+
+@dataclass
+class WordMaps:
+    """How often each spun word stood for each canonical word in the lexicons."""
+
+    counts: Dict[str, Counter]
+
+    @classmethod
+    def learn(cls, entries: Iterable[Entry]) -> "WordMaps":
+        counts: Dict[str, Counter] = defaultdict(Counter)
+        for entry in entries:
+            target = words(entry.canonical)
+            for form in entry.spun:
+                source = words(form)
+                if len(source) != len(target):
+                    continue
+                for spun_word, canonical_word in zip(source, target):
+                    if spun_word != canonical_word and not same_word(spun_word, canonical_word):
+                        counts[spun_word][canonical_word] += 1
+        return cls(dict(counts))
+
+    def targets(self, word: str) -> Dict[str, Tuple[float, bool]]:
+        """Canonical words that `word` may stand for: their reliability, and whether
+        `word` is a plural of the mapped form (so the canonical word becomes plural)."""
+        found: Dict[str, Tuple[float, bool]] = {}
+        for form in _variants(word):
+            counter = self.counts.get(form)
+            if not counter:
+                continue
+            total = sum(counter.values())
+            for target, count in counter.items():
+                weight = count / total * (1.0 if count > 1 else SINGLE_SIGHTING)
+                if target not in found or weight > found[target][0]:
+                    found[target] = (weight, form != word)
+            break  # the word as written, else its nearest base form
+        return found
+
+
+    @classmethod
+    def shipped(cls) -> "WordMaps":
+        """The word maps shipped with the package (unspin/spinner-words.tsv)."""
+        counts: Dict[str, Counter] = defaultdict(Counter)
+        for line in _package_lines("spinner-words.tsv"):
+            spun, canonical, count = line.split("\t")
+            counts[spun][canonical] += int(count)
+        return cls(dict(counts))
+
+    def merged(self, other: "WordMaps") -> "WordMaps":
+        counts = {word: Counter(counter) for word, counter in self.counts.items()}
+        for word, counter in other.counts.items():
+            counts.setdefault(word, Counter()).update(counter)
+        return WordMaps(counts)
+
+
+def _package_lines(name: str) -> List[str]:
+    """Lines of a data file shipped in the package, without comments and blank lines."""
+    text = importlib.resources.files("unspin").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("#")[0].rstrip() for line in text.splitlines() if line.split("#")[0].strip()]
+
+
+@functools.lru_cache(maxsize=1)
+def curated_terms() -> Tuple[str, ...]:
+    """The technical terms shipped with the package (unspin/gazetteer.txt)."""
+    return tuple(line.strip() for line in _package_lines("gazetteer.txt"))
+
+
+@dataclass(frozen=True)
+class Inference:
+    start: int
+    end: int
+    term: str
+    plural: bool
+    score: float
+    substitutions: Tuple[Tuple[str, str, float], ...]
+
+    def replacement(self) -> str:
+        if not self.plural:
+            return self.term
+        head, _, last = self.term.rpartition(" ")
+        return f"{head} {pluralize(last)}".strip()
+
+    def reason(self) -> str:
+        swaps = ", ".join(f"{a}→{b}" for a, b, _ in self.substitutions)
+        return f"inferred: {swaps}; score {self.score:.2f}"
+
+
+class _Trie:
+    def __init__(self):
+        self.children: Dict[str, "_Trie"] = {}
+        self.term: Optional[str] = None
+
+
+class Inferrer:
+    """Compiled once from word maps and a gazetteer; `find(text)` yields inferred repairs."""
+
+    def __init__(self, maps: WordMaps, terms: Iterable[str], min_score: float = DEFAULT_MIN_SCORE):
+        self.maps = maps
+        self.min_score = min_score
+        self._root = _Trie()
+        self._known = set()
+        self._vocabulary = set()
+        for term in terms:
+            key = words(term)
+            if not 2 <= len(key) <= MAX_TERM_WORDS:
+                continue
+            self._known.add(" ".join(key))
+            self._vocabulary.update(key)
+            node = self._root
+            for word in key:
+                node = node.children.setdefault(word, _Trie())
+            if node.term is None:
+                node.term = " ".join(term.split())
+
+    @classmethod
+    def from_entries(cls, entries: Sequence[Entry], extra_terms: Iterable[str] = (), maps: Optional[WordMaps] = None, **options) -> "Inferrer":
+        """Maps learned from `entries` (plus `maps`); gazetteer: their canonical forms plus `extra_terms`."""
+        learned = WordMaps.learn(entries)
+        terms = [entry.canonical for entry in entries] + list(extra_terms)
+        return cls(learned.merged(maps) if maps else learned, terms, **options)
+
+    @classmethod
+    def default(cls, entries: Sequence[Entry], **options) -> "Inferrer":
+        """What the API uses: the loaded lexicons plus the package's word maps and gazetteer."""
+        return cls.from_entries(entries, curated_terms(), WordMaps.shipped(), **options)
+
+    def _children(self, node: _Trie, word: str, proposals: Dict[str, float]):
+        """Children of `node` that the text word may spell: mapped words, itself or a variant of itself."""
+        if len(node.children) > len(proposals) + 8:
+            # A wide node (the root): look the few possible words up instead of scanning.
+            for candidate in list(proposals) + list(_variants(word)):
+                if candidate in node.children:
+                    yield candidate, node.children[candidate]
+            return
+        for child_word, child in node.children.items():
+            if child_word in proposals or same_word(word, child_word):
+                yield child_word, child
+
+    def _proposals(self, word: str) -> Dict[str, Tuple[float, bool]]:
+        proposals = self.maps.targets(word)
+        proposals.pop(word, None)
+        if word in self._vocabulary or _variants(word)[-1] in self._vocabulary:
+            # The word is itself a word of technical terms ("system", "data"):
+            # reading it as a spinner's swap is a weak guess.
+            proposals = {t: (w * TECHNICAL_WORD_PENALTY, p) for t, (w, p) in proposals.items()}
+        return proposals
+
+    def find(self, text: str) -> List[Inference]:
+        tokens = [(m.start(), m.end(), m.group(0).lower().replace("’", "'")) for m in _WORD.finditer(text)]
+        proposals = [self._proposals(word) for _, _, word in tokens]
+        found = []
+        for first in range(len(tokens)):
+            if tokens[first][2] in FUNCTION_WORDS:
+                continue
+            found.extend(self._walk(text, tokens, proposals, first))
+        return found
+
+    def _walk(self, text, tokens, proposals, first) -> List[Inference]:
+        results = []
+        # Each path: (trie node, substitutions so far, score so far, plural at the end)
+        paths = [(self._root, (), 1.0, False)]
+        for position in range(first, min(first + MAX_TERM_WORDS, len(tokens))):
+            if position > first and not _JOINER.match(text[tokens[position - 1][1] : tokens[position][0]]):
+                break
+            word = tokens[position][2]
+            extended = []
+            for node, swaps, score, _ in paths:
+                for child_word, child in self._children(node, word, proposals[position]):
+                    if child_word in proposals[position]:
+                        weight, plural = proposals[position][child_word]
+                        number = plural and not _looks_plural(child_word)
+                        extended.append((child, swaps + ((word, child_word, weight),), score * weight, number))
+                    elif word == child_word:
+                        extended.append((child, swaps, score, False))
+                    else:
+                        # A variant spelling counts a little less, so that an exact spelling wins a tie.
+                        extended.append((child, swaps, score * VARIANT_PENALTY, is_plural_of(word, child_word)))
+            paths = extended
+            if not paths:
+                break
+            for node, swaps, score, plural in paths:
+                if node.term and swaps and score >= self.min_score:
+                    inference = self._accept(tokens, first, position, node.term, swaps, score, plural)
+                    if inference:
+                        results.append(inference)
+        return results
+
+    def _accept(self, tokens, first, last, term, swaps, score, plural) -> Optional[Inference]:
+        spun_words = [word for _, _, word in tokens[first : last + 1]]
+        if spun_words[-1] in FUNCTION_WORDS:
+            return None
+        if " ".join(spun_words) in self._known or " ".join(_variants(w)[-1] for w in spun_words) in self._known:
+            return None  # the phrase is itself a technical term
+        return Inference(tokens[first][0], tokens[last][1], term, plural, score, swaps)
+
+
+def as_candidate(inference: Inference, text: str) -> Candidate:
+    """An inference in the shape the rest of the pipeline repairs and explains."""
+    entry = Entry(
+        id=f"inferred:{inference.term}",
+        spun=(text[inference.start : inference.end],),
+        canonical=inference.replacement(),
+        tier=INFERRED_TIER,
+        note=inference.reason(),
+    )
+    return Candidate(inference.start, inference.end, entry)
+
+
+def select_longest(inferences: Iterable[Inference]) -> List[Inference]:
+    """Leftmost, then longest, then best-scored non-overlapping inferences."""
+    ordered = sorted(inferences, key=lambda i: (i.start, -i.end, -i.score))
+    chosen, reached = [], 0
+    for inference in ordered:
+        if inference.start >= reached:
+            chosen.append(inference)
+            reached = inference.end
+    return chosen
+
+
+def term_key(term: str) -> str:
+    """A term's comparison key: its words, lower case."""
+    return fold_form(" ".join(words(term)))
