@@ -42,9 +42,11 @@ def in_test_half(canonical: str) -> bool:
     return hashlib.sha256(term_key(canonical).encode()).digest()[0] % 2 == 1
 
 
-def repair(inferrer: Inferrer, text: str) -> str:
+def repair(inferrer: Inferrer, text: str, sure_only: bool) -> str:
     pieces, last = [], 0
     for inference in select_longest(inferrer.find(text)):
+        if sure_only and not inference.sure:
+            continue
         pieces += [text[last : inference.start], inference.replacement()]
         last = inference.end
     return "".join(pieces + [text[last:]])
@@ -54,7 +56,7 @@ def comparable(text: str) -> str:
     return " ".join(_variants(word)[-1] for word in words(text.replace("-", " ")))
 
 
-def evaluate(inferrer: Inferrer, rows, known) -> dict:
+def evaluate(inferrer: Inferrer, rows, known, sure_only: bool) -> dict:
     groups = {"known canonical": [0, 0, 0], "new canonical": [0, 0, 0]}
     examples = {"wrong": [], "missed": []}
     for entry in rows:
@@ -62,7 +64,7 @@ def evaluate(inferrer: Inferrer, rows, known) -> dict:
         group = groups["known canonical" if is_known else "new canonical"]
         text = f"In this study, {entry.spun[0]} was considered."
         expected = f"In this study, {entry.canonical} was considered."
-        repaired = repair(inferrer, text)
+        repaired = repair(inferrer, text, sure_only)
         if comparable(repaired) == comparable(expected):
             group[0] += 1
         elif repaired != text:
@@ -75,13 +77,15 @@ def evaluate(inferrer: Inferrer, rows, known) -> dict:
     return groups, examples
 
 
-def false_edits(inferrer: Inferrer, paths) -> tuple:
+def false_edits(inferrer: Inferrer, paths, sure_only: bool) -> tuple:
     changed = total = 0
     samples = []
     for path in paths:
         text = Path(path).read_text(encoding="utf-8")
         total += count_words(text)
         for inference in select_longest(inferrer.find(text)):
+            if sure_only and not inference.sure:
+                continue
             changed += len(score_words(text[inference.start : inference.end]))
             samples.append((Path(path).name, text[inference.start : inference.end], inference.replacement(), inference.reason()))
     return changed, total, samples
@@ -103,22 +107,26 @@ def main(argv=None) -> int:
     curated = curated_terms()
     inferrer = Inferrer.from_entries(train, curated, min_score=args.min_score)
     known = {term_key(t) for t in curated} | {term_key(e.canonical) for e in train}
-    groups, examples = evaluate(inferrer, test, known)
     print(f"rows: {len(entries)}; train {len(train)}, test {len(test)} (split by canonical); min_score {args.min_score}")
-    for name, (restored, wrong, missed) in groups.items():
-        total = restored + wrong + missed
-        precision = restored / (restored + wrong) if restored + wrong else float("nan")
-        recall = restored / total if total else float("nan")
-        print(f"{name}: {total} rows; restored {restored}, wrong {wrong}, missed {missed}; "
-              f"recall {recall:.3f}, precision {precision:.3f}")
-    for kind, items in examples.items():
-        for item in items[: args.show]:
-            print(f"  {kind}: {item}")
-    if args.clean:
-        changed, total, samples = false_edits(inferrer, args.clean)
-        print(f"clean prose: {total} words, {changed} words changed = {10000 * changed / total:.2f} per 10,000")
-        for sample in samples[: args.show]:
-            print(f"  false edit: {sample}")
+    for sure_only in (True, False):
+        setting = "sure inferences only (a document with no other sign of spin)" if sure_only else (
+            "every inference >= min_score (a document that shows spin, or --level aggressive)")
+        print(f"== {setting}")
+        groups, examples = evaluate(inferrer, test, known, sure_only)
+        for name, (restored, wrong, missed) in groups.items():
+            total = restored + wrong + missed
+            precision = restored / (restored + wrong) if restored + wrong else float("nan")
+            recall = restored / total if total else float("nan")
+            print(f"{name}: {total} rows; restored {restored}, wrong {wrong}, missed {missed}; "
+                  f"recall {recall:.3f}, precision {precision:.3f}")
+        for kind, items in examples.items():
+            for item in items[: args.show]:
+                print(f"  {kind}: {item}")
+        if args.clean:
+            changed, total, samples = false_edits(inferrer, args.clean, sure_only)
+            print(f"clean prose: {total} words, {changed} words changed = {10000 * changed / total:.2f} per 10,000")
+            for sample in samples[: args.show]:
+                print(f"  false edit: {sample}")
     print(f"time: {time.perf_counter() - started:.1f} s")
     return 0
 

@@ -90,7 +90,7 @@ class Unspinner:
     def _decide(self, text: str):
         candidates = list(self._matcher.candidates(text))
         inferred = self._inferences(text)
-        sure = [i for i in inferred if i.score >= inference.STRONG_SCORE]
+        sure = [i for i in inferred if i.sure]
         first = context.Document(text, spun=False)
         safe = [c for c in candidates if c.entry.tier == "safe" and context.decide(c, first, "safe")]
         found = evidence.measure(text, safe + [inference.as_candidate(i, text) for i in sure])

@@ -185,6 +185,11 @@ class Inference:
     score: float
     substitutions: Tuple[Tuple[str, str, float], ...]
 
+    @property
+    def sure(self) -> bool:
+        """Sure enough for a document that shows no other sign of spinning."""
+        return self.score >= STRONG_SCORE
+
     def replacement(self) -> str:
         if not self.plural:
             return self.term
