@@ -101,8 +101,9 @@ class Unspinner:
             reason = context.decide(candidate, document, self.config.level)
             if reason:
                 accepted.append((candidate, reason))
-        # A listed phrase wins over an inference that overlaps it.
-        taken = [(c.start, c.end) for c, _ in accepted]
+        # A listed phrase speaks for itself: an inference overlapping it is dropped,
+        # even when context rejected the listed one ("a man of profound learning").
+        taken = [(c.start, c.end) for c in candidates]
         usable = inferred if spun or self.config.level == "aggressive" else sure
         for item in usable:
             if not any(item.start < end and start < item.end for start, end in taken):

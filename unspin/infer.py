@@ -181,7 +181,7 @@ class Inference:
     start: int
     end: int
     term: str
-    plural: bool
+    plural: Optional[bool]  # the text's last word is plural (True) or singular (False) where the term's is not
     score: float
     substitutions: Tuple[Tuple[str, str, float], ...]
 
@@ -191,10 +191,11 @@ class Inference:
         return self.score >= STRONG_SCORE
 
     def replacement(self) -> str:
-        if not self.plural:
+        if self.plural is None:
             return self.term
         head, _, last = self.term.rpartition(" ")
-        return f"{head} {pluralize(last)}".strip()
+        last = pluralize(last) if self.plural else _variants(last)[-1]
+        return f"{head} {last}".strip()
 
     def reason(self) -> str:
         swaps = ", ".join(f"{a}→{b}" for a, b, _ in self.substitutions)
@@ -273,8 +274,9 @@ class Inferrer:
 
     def _walk(self, text, tokens, proposals, first) -> List[Inference]:
         results = []
-        # Each path: (trie node, substitutions so far, score so far, plural at the end)
-        paths = [(self._root, (), 1.0, False)]
+        # Each path: trie node, swaps so far, score so far, and the number of the
+        # last word when it differs from the term's (True plural, False singular, None same).
+        paths = [(self._root, (), 1.0, None)]
         for position in range(first, min(first + MAX_TERM_WORDS, len(tokens))):
             if position > first and not _JOINER.match(text[tokens[position - 1][1] : tokens[position][0]]):
                 break
@@ -284,13 +286,14 @@ class Inferrer:
                 for child_word, child in self._children(node, word, proposals[position]):
                     if child_word in proposals[position]:
                         weight, plural = proposals[position][child_word]
-                        number = plural and not _looks_plural(child_word)
+                        number = True if plural and not _looks_plural(child_word) else None
                         extended.append((child, swaps + ((word, child_word, weight),), score * weight, number))
                     elif word == child_word:
-                        extended.append((child, swaps, score, False))
+                        extended.append((child, swaps, score, None))
                     else:
                         # A variant spelling counts a little less, so that an exact spelling wins a tie.
-                        extended.append((child, swaps, score * VARIANT_PENALTY, is_plural_of(word, child_word)))
+                        number = True if is_plural_of(word, child_word) else (False if is_plural_of(child_word, word) else None)
+                        extended.append((child, swaps, score * VARIANT_PENALTY, number))
             paths = extended
             if not paths:
                 break
