@@ -2,6 +2,7 @@
 
     unspin fix [PATH ...]     print repaired text (-w rewrites files, --diff shows a diff)
     unspin check [PATH ...]   list changes; exit 1 if there are any
+    unspin screen [PATH ...]  evidence of tortured phrases per document: hits, risk band; exit 1 if any
 
 Exit codes follow ruff and black: 0 nothing to do or all done, 1 changes
 found (check, or fix --diff), 2 an error (the other files are still processed).
@@ -23,6 +24,7 @@ from .context import DEFAULT_LEVEL, LEVELS
 from .files import InputError, TextFile, decode, encode, read_text, write_atomic
 from .lexicon import LexiconError, LexiconWarning
 from .repair import Change
+from .screen import screen
 
 STDIN = "-"
 
@@ -57,7 +59,29 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--diff", action="store_true", help="print a unified diff instead; exit 1 if there is one")
 
     commands.add_parser("check", parents=[common], help="list every change; exit 1 if there are any")
+    commands.add_parser(
+        "screen", parents=[common], help="evidence of tortured phrases per document (hits, fingerprints, risk band)"
+    )
     return parser
+
+
+def run_screen(args: argparse.Namespace, unspinner: Unspinner) -> int:
+    """`unspin screen`: one evidence report per document; exit 1 if any document has a hit."""
+    run = Run(args, unspinner)
+    reports = []
+    for name in args.paths or [STDIN]:
+        source = run.read(name)
+        if source is None:
+            continue
+        report = screen(source.text, unspinner, "<stdin>" if name == STDIN else name)
+        reports.append(report.to_dict())
+        if args.format == "text":
+            print(report.to_text())
+        run.changed = run.changed or bool(report.hits)
+    if args.format == "json":
+        json.dump(reports if len(reports) != 1 else reports[0], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    return 2 if run.failed else (1 if run.changed else 0)
 
 
 class Run:
@@ -167,6 +191,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     except (LexiconError, ValueError) as exc:
         print(f"unspin: error: {exc}", file=sys.stderr)
         return 2
+    if args.command == "screen":
+        return run_screen(args, unspinner)
     run = Run(args, unspinner)
     for name in args.paths or [STDIN]:
         run.process(name)

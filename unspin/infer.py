@@ -40,11 +40,14 @@ from rapidfuzz.distance import Levenshtein
 from .lexicon import Entry, fold_form
 from .matcher import Candidate
 
-# Words of a term: letters and digits, with inner apostrophes; hyphens and
-# other punctuation separate words (so "cross-approval" aligns with "cross validation").
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
-# A text may join two words of a term with these and nothing else.
-_JOINER = re.compile(r"(?:[ \t]*(?:\r?\n)?[ \t]*|[ \t]*[-‐‑–][ \t]*)\Z")
+# Words: letters and digits with inner apostrophes; a hyphenated compound
+# ("man-made", "cross-approval") is one word, and is also read as its parts
+# where the parts line up ("cross approval" with "cross validation").
+_PART = r"\w+(?:['’]\w+)*"
+_WORD = re.compile(rf"{_PART}(?:[-‐‑]{_PART})*")
+_HYPHENS = re.compile(r"[-‐‑]")
+# A text may join two words of a term with spaces and at most one line break.
+_JOINER = re.compile(r"[ \t]*(?:\r?\n)?[ \t]*\Z")
 
 # Words a tortured phrase never starts or ends with: a phrase that does is a
 # piece of an ordinary sentence ("the network", "system of").
@@ -71,6 +74,20 @@ SINGLE_SIGHTING = 0.5
 
 def words(text: str) -> List[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def parts(text: str) -> List[str]:
+    """The words of `text` with hyphenated compounds split into their parts."""
+    return words(_HYPHENS.sub(" ", text))
+
+
+def alignment(spun: str, canonical: str) -> Optional[List[Tuple[str, str]]]:
+    """Word pairs of two phrases of as many words, compounds whole or split; None if they never line up."""
+    for source in (words(spun), parts(spun)):
+        for target in (words(canonical), parts(canonical)):
+            if len(source) == len(target):
+                return list(zip(source, target))
+    return None
 
 
 def _variants(word: str) -> Tuple[str, ...]:
@@ -121,12 +138,8 @@ class WordMaps:
     def learn(cls, entries: Iterable[Entry]) -> "WordMaps":
         counts: Dict[str, Counter] = defaultdict(Counter)
         for entry in entries:
-            target = words(entry.canonical)
             for form in entry.spun:
-                source = words(form)
-                if len(source) != len(target):
-                    continue
-                for spun_word, canonical_word in zip(source, target):
+                for spun_word, canonical_word in alignment(form, entry.canonical) or ():
                     if spun_word != canonical_word and not same_word(spun_word, canonical_word):
                         counts[spun_word][canonical_word] += 1
         return cls(dict(counts))
@@ -218,16 +231,16 @@ class Inferrer:
         self._known = set()
         self._vocabulary = set()
         for term in terms:
-            key = words(term)
-            if not 2 <= len(key) <= MAX_TERM_WORDS:
-                continue
-            self._known.add(" ".join(key))
-            self._vocabulary.update(key)
-            node = self._root
-            for word in key:
-                node = node.children.setdefault(word, _Trie())
-            if node.term is None:
-                node.term = " ".join(term.split())
+            for key in (words(term), parts(term)):
+                if not 2 <= len(key) <= MAX_TERM_WORDS:
+                    continue
+                self._known.add(" ".join(key))
+                self._vocabulary.update(key)
+                node = self._root
+                for word in key:
+                    node = node.children.setdefault(word, _Trie())
+                if node.term is None:
+                    node.term = " ".join(term.split())
 
     @classmethod
     def from_entries(cls, entries: Sequence[Entry], extra_terms: Iterable[str] = (), maps: Optional[WordMaps] = None, **options) -> "Inferrer":
