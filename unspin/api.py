@@ -75,7 +75,25 @@ class Unspinner:
         self.lexicons, self._matcher = _compile(*selection)
         self._inferrer = _compile_inferrer(*selection, self.config.infer_min_score) if self.config.infer else None
 
+    @classmethod
+    def from_lexicons(cls, lexicons, config: Optional[Config] = None) -> "Unspinner":
+        """A repairer over lexicons already loaded (lint runs the examples of
+        files that may not load together, e.g. with duplicate forms)."""
+        unspinner = cls.__new__(cls)
+        unspinner.config = config if config is not None else Config()
+        unspinner.lexicons = tuple(lexicons)
+        entries = [entry for lexicon in unspinner.lexicons for entry in lexicon.entries]
+        unspinner._matcher = Matcher(entries)
+        config = unspinner.config
+        unspinner._inferrer = inference.Inferrer.default(entries, min_score=config.infer_min_score) if config.infer else None
+        unspinner._given = True
+        return unspinner
+
+    _given = False
+
     def __reduce__(self):
+        if self._given:
+            return (Unspinner.from_lexicons, (self.lexicons, self.config))
         return (Unspinner, (self.config,))
 
     @property
@@ -92,13 +110,18 @@ class Unspinner:
         inferred = self._inferences(text)
         sure = [i for i in inferred if i.sure]
         first = context.Document(text, spun=False)
-        safe = [c for c in candidates if c.entry.tier == "safe" and context.decide(c, first, "safe")]
+        # Each safe candidate's reason, or None; None for the other tiers too.
+        safe_reasons = [context.decide(c, first, "safe") if c.entry.tier == "safe" else None for c in candidates]
+        safe = [c for c, reason in zip(candidates, safe_reasons) if reason]
         found = evidence.measure(text, safe + [inference.as_candidate(i, text) for i in sure])
         spun = found.spun if self.config.assume_spun is None else self.config.assume_spun
         document = context.Document(text, spun=spun)
         accepted = []
-        for candidate in candidates:
-            reason = context.decide(candidate, document, self.config.level)
+        for candidate, reason in zip(candidates, safe_reasons):
+            if candidate.entry.tier != "safe" or candidate.entry.context.evidence:
+                reason = context.decide(candidate, document, self.config.level)
+            # Otherwise the first decision stands: the safe tier is on at every
+            # level, and without an evidence condition nothing depends on `spun`.
             if reason:
                 accepted.append((candidate, reason))
         # A listed phrase speaks for itself: an inference overlapping it is dropped,
