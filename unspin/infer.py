@@ -35,16 +35,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
+import ahocorasick_rs
 from rapidfuzz.distance import Levenshtein
 
 from .lexicon import Entry, fold_form
-from .matcher import Candidate
+from .matcher import Candidate, fold_text, is_word_char
 
 # Words: letters and digits with inner apostrophes; a hyphenated compound
 # ("man-made", "cross-approval") is one word, and is also read as its parts
 # where the parts line up ("cross approval" with "cross validation").
-_PART = r"\w+(?:['’]\w+)*"
-_WORD = re.compile(rf"{_PART}(?:[-‐‑]{_PART})*")
+_WORD = re.compile(r"\w+(?:['’‐‑-]\w+)*")
 _HYPHENS = re.compile(r"[-‐‑]")
 # A text may join two words of a term with spaces and at most one line break.
 _JOINER = re.compile(r"[ \t]*(?:\r?\n)?[ \t]*\Z")
@@ -63,6 +63,12 @@ INFERRED_TIER = "inferred"
 # with them (or at --level aggressive), any inference of at least min_score.
 STRONG_SCORE = 0.7
 
+# Characters of spacing allowed between two words of one phrase.
+MAX_GAP = 12
+# Shorter words differ too often by one letter ("cat", "cut") to count as variants.
+MIN_FUZZY_LENGTH = 6
+# Distinct words whose look-ups are cached per Inferrer.
+WORDS_CACHED = 200_000
 # Maximum number of words in a gazetteer term that inference will compose.
 MAX_TERM_WORDS = 5
 DEFAULT_MIN_SCORE = 0.3
@@ -123,7 +129,7 @@ def same_word(text_word: str, term_word: str) -> bool:
     """Spelling, inflection or hyphenation variants of one word (rapidfuzz edit distance)."""
     if text_word == term_word or term_word in _variants(text_word):
         return True
-    if min(len(text_word), len(term_word)) < 6:
+    if min(len(text_word), len(term_word)) < MIN_FUZZY_LENGTH:
         return False
     return Levenshtein.distance(text_word, term_word, score_cutoff=1) <= 1
 
@@ -241,6 +247,11 @@ class Inferrer:
                     node = node.children.setdefault(word, _Trie())
                 if node.term is None:
                     node.term = " ".join(term.split())
+        starters = {w for w in set(self._root.children) | set(self.maps.counts) if w not in FUNCTION_WORDS and len(w) > 2}
+        self._starters = ahocorasick_rs.AhoCorasick(sorted(starters)) if starters else ahocorasick_rs.AhoCorasick(["\x00"])
+        # Texts repeat their words: look each distinct word up once.
+        self._lookup = functools.lru_cache(maxsize=WORDS_CACHED)(self._proposals)
+        self._can_start = functools.lru_cache(maxsize=WORDS_CACHED)(self._starts)
 
     @classmethod
     def from_entries(cls, entries: Sequence[Entry], extra_terms: Iterable[str] = (), maps: Optional[WordMaps] = None, **options) -> "Inferrer":
@@ -255,15 +266,17 @@ class Inferrer:
         return cls.from_entries(entries, curated_terms(), WordMaps.shipped(), **options)
 
     def _children(self, node: _Trie, word: str, proposals: Dict[str, float]):
-        """Children of `node` that the text word may spell: mapped words, itself or a variant of itself."""
-        if len(node.children) > len(proposals) + 8:
-            # A wide node (the root): look the few possible words up instead of scanning.
-            for candidate in list(proposals) + list(_variants(word)):
-                if candidate in node.children:
-                    yield candidate, node.children[candidate]
+        """Children of `node` that the text word may spell: mapped words, itself or a
+        base form of itself, and (below the root) a spelling variant of itself."""
+        seen = set()
+        for candidate in (*proposals, *_variants(word)):
+            if candidate in node.children and candidate not in seen:
+                seen.add(candidate)
+                yield candidate, node.children[candidate]
+        if node is self._root or len(word) < MIN_FUZZY_LENGTH:
             return
         for child_word, child in node.children.items():
-            if child_word in proposals or same_word(word, child_word):
+            if child_word not in seen and abs(len(child_word) - len(word)) <= 1 and same_word(word, child_word):
                 yield child_word, child
 
     def _proposals(self, word: str) -> Dict[str, Tuple[float, bool]]:
@@ -275,30 +288,49 @@ class Inferrer:
             proposals = {t: (w * TECHNICAL_WORD_PENALTY, p) for t, (w, p) in proposals.items()}
         return proposals
 
+    def _starts(self, word: str) -> bool:
+        """Can a term start at this word? (Most words of a text cannot: they are skipped at once.)"""
+        if word in FUNCTION_WORDS:
+            return False
+        children = self._root.children
+        return any(w in children for w in self._lookup(word)) or any(w in children for w in _variants(word))
+
     def find(self, text: str) -> List[Inference]:
-        tokens = [(m.start(), m.end(), m.group(0).lower().replace("’", "'")) for m in _WORD.finditer(text)]
-        proposals = [self._proposals(word) for _, _, word in tokens]
-        found = []
-        for first in range(len(tokens)):
-            if tokens[first][2] in FUNCTION_WORDS:
+        # Folded text has the same length, so its offsets index `text` directly.
+        folded = fold_text(text)
+        found, tried = [], set()
+        # Only words that may start a term (or their plurals) are worth a walk:
+        # the automaton finds them without tokenizing the whole text.
+        for _, start, _ in self._starters.find_matches_as_indexes(folded, overlapping=True):
+            if start in tried or (start > 0 and is_word_char(folded[start - 1])):
                 continue
-            found.extend(self._walk(text, tokens, proposals, first))
+            tried.add(start)
+            first = _WORD.match(folded, start)
+            if first and self._can_start(first.group()):
+                found.extend(self._walk(text, folded, (first.start(), first.end(), first.group())))
         return found
 
-    def _walk(self, text, tokens, proposals, first) -> List[Inference]:
-        results = []
+    def _next_word(self, text: str, folded: str, end: int):
+        """The word after offset `end` if only plain spacing separates them, else None."""
+        following = _WORD.search(folded, end)
+        if not following or following.start() - end > MAX_GAP or not _JOINER.match(text[end : following.start()]):
+            return None
+        return following.start(), following.end(), following.group()
+
+    def _walk(self, text: str, folded: str, first: tuple) -> List[Inference]:
+        """Follow the trie from the word `first` on, one word at a time while any path goes on."""
+        results, tokens = [], [first]
         # Each path: trie node, swaps so far, score so far, and the number of the
         # last word when it differs from the term's (True plural, False singular, None same).
         paths = [(self._root, (), 1.0, None)]
-        for position in range(first, min(first + MAX_TERM_WORDS, len(tokens))):
-            if position > first and not _JOINER.match(text[tokens[position - 1][1] : tokens[position][0]]):
-                break
-            word = tokens[position][2]
+        while True:
+            word = tokens[-1][2]
+            proposals = self._lookup(word)
             extended = []
             for node, swaps, score, _ in paths:
-                for child_word, child in self._children(node, word, proposals[position]):
-                    if child_word in proposals[position]:
-                        weight, plural = proposals[position][child_word]
+                for child_word, child in self._children(node, word, proposals):
+                    if child_word in proposals:
+                        weight, plural = proposals[child_word]
                         number = True if plural and not _looks_plural(child_word) else None
                         extended.append((child, swaps + ((word, child_word, weight),), score * weight, number))
                     elif word == child_word:
@@ -308,22 +340,26 @@ class Inferrer:
                         number = True if is_plural_of(word, child_word) else (False if is_plural_of(child_word, word) else None)
                         extended.append((child, swaps, score * VARIANT_PENALTY, number))
             paths = extended
-            if not paths:
-                break
             for node, swaps, score, plural in paths:
                 if node.term and swaps and score >= self.min_score:
-                    inference = self._accept(tokens, first, position, node.term, swaps, score, plural)
+                    inference = self._accept(tokens, node.term, swaps, score, plural)
                     if inference:
                         results.append(inference)
-        return results
+            paths = [path for path in paths if path[0].children]
+            if not paths or len(tokens) == MAX_TERM_WORDS:
+                return results
+            following = self._next_word(text, folded, tokens[-1][1])
+            if following is None:
+                return results
+            tokens.append(following)
 
-    def _accept(self, tokens, first, last, term, swaps, score, plural) -> Optional[Inference]:
-        spun_words = [word for _, _, word in tokens[first : last + 1]]
+    def _accept(self, tokens, term, swaps, score, plural) -> Optional[Inference]:
+        spun_words = [word for _, _, word in tokens]
         if spun_words[-1] in FUNCTION_WORDS:
             return None
         if " ".join(spun_words) in self._known or " ".join(_variants(w)[-1] for w in spun_words) in self._known:
             return None  # the phrase is itself a technical term
-        return Inference(tokens[first][0], tokens[last][1], term, plural, score, swaps)
+        return Inference(tokens[0][0], tokens[-1][1], term, plural, score, swaps)
 
 
 def as_candidate(inference: Inference, text: str) -> Candidate:
