@@ -12,7 +12,10 @@ replacement:
 * wrong: something was changed, but not into the expected sentence;
 * missed: nothing was changed.
 
-Precision = restored / (restored + wrong); recall = restored / rows.  Test
+Precision = restored / (restored + wrong); recall = restored / rows.  At the
+word level (a partial repair fixes some words and is not all wrong): word
+recall = words brought to the reference / words that differ from it, word
+precision = that gain / words changed (word-level Levenshtein distances).  Test
 rows are reported in two groups: variants of known canonicals (the
 canonical is in the gazetteer) and new canonicals (it is not).  False edits
 are counted on clean prose: words changed per 10,000 words.
@@ -24,6 +27,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+
+from rapidfuzz.distance import Levenshtein
 import sys
 import time
 import warnings
@@ -56,8 +61,13 @@ def comparable(text: str) -> str:
     return " ".join(_variants(word)[-1] for word in words(text.replace("-", " ")))
 
 
+def word_distance(a: str, b: str) -> int:
+    return Levenshtein.distance(comparable(a).split(), comparable(b).split())
+
+
 def evaluate(inferrer: Inferrer, rows, known, sure_only: bool) -> dict:
-    groups = {"known canonical": [0, 0, 0], "new canonical": [0, 0, 0]}
+    # restored, wrong, missed rows; then words changed, words fixed, words to fix
+    groups = {"known canonical": [0, 0, 0, 0, 0, 0], "new canonical": [0, 0, 0, 0, 0, 0]}
     examples = {"wrong": [], "missed": []}
     for entry in rows:
         is_known = term_key(entry.canonical) in known
@@ -65,6 +75,9 @@ def evaluate(inferrer: Inferrer, rows, known, sure_only: bool) -> dict:
         text = f"In this study, {entry.spun[0]} was considered."
         expected = f"In this study, {entry.canonical} was considered."
         repaired = repair(inferrer, text, sure_only)
+        group[3] += word_distance(text, repaired)
+        group[4] += word_distance(text, expected) - word_distance(repaired, expected)
+        group[5] += word_distance(text, expected)
         if comparable(repaired) == comparable(expected):
             group[0] += 1
         elif repaired != text:
@@ -113,12 +126,14 @@ def main(argv=None) -> int:
             "every inference >= min_score (a document that shows spin, or --level aggressive)")
         print(f"== {setting}")
         groups, examples = evaluate(inferrer, test, known, sure_only)
-        for name, (restored, wrong, missed) in groups.items():
+        for name, (restored, wrong, missed, changed, fixed, to_fix) in groups.items():
             total = restored + wrong + missed
             precision = restored / (restored + wrong) if restored + wrong else float("nan")
             recall = restored / total if total else float("nan")
             print(f"{name}: {total} rows; restored {restored}, wrong {wrong}, missed {missed}; "
-                  f"recall {recall:.3f}, precision {precision:.3f}")
+                  f"recall {recall:.3f}, precision {precision:.3f}; words: "
+                  f"recall {fixed / to_fix if to_fix else float('nan'):.3f}, "
+                  f"precision {fixed / changed if changed else float('nan'):.3f}")
         for kind, items in examples.items():
             for item in items[: args.show]:
                 print(f"  {kind}: {item}")

@@ -61,7 +61,7 @@ FUNCTION_WORDS = frozenset(
 INFERRED_TIER = "inferred"
 # Without other signs of spinning a document gets only inferences this sure;
 # with them (or at --level aggressive), any inference of at least min_score.
-STRONG_SCORE = 0.7
+STRONG_SCORE = 0.5
 
 # Characters of spacing allowed between two words of one phrase.
 MAX_GAP = 12
@@ -74,8 +74,6 @@ MAX_TERM_WORDS = 5
 DEFAULT_MIN_SCORE = 0.3
 VARIANT_PENALTY = 0.99
 TECHNICAL_WORD_PENALTY = 0.5
-# A mapping seen once may be a curator's slip; it counts for this much of a repeated one.
-SINGLE_SIGHTING = 0.5
 
 
 def words(text: str) -> List[str]:
@@ -160,7 +158,9 @@ class WordMaps:
                 continue
             total = sum(counter.values())
             for target, count in counter.items():
-                weight = count / total * (1.0 if count > 1 else SINGLE_SIGHTING)
+                # Sightings make a swap reliable (1 - 1/2^count), and so does
+                # being the word's usual target rather than a rare one.
+                weight = (1 - 0.5**count) * (0.5 + 0.5 * count / total)
                 if target not in found or weight > found[target][0]:
                     found[target] = (weight, form != word)
             break  # the word as written, else its nearest base form
@@ -190,6 +190,12 @@ def _package_lines(name: str) -> List[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def common_words() -> frozenset:
+    """Words of ordinary English prose (unspin/common-words.txt, built by bench/common_words.py)."""
+    return frozenset(_package_lines("common-words.txt"))
+
+
+@functools.lru_cache(maxsize=1)
 def curated_terms() -> Tuple[str, ...]:
     """The technical terms shipped with the package (unspin/gazetteer.txt)."""
     return tuple(line.strip() for line in _package_lines("gazetteer.txt"))
@@ -203,11 +209,14 @@ class Inference:
     plural: Optional[bool]  # the text's last word is plural (True) or singular (False) where the term's is not
     score: float
     substitutions: Tuple[Tuple[str, str, float], ...]
+    # Two or more swapped words, or one next to words that ordinary prose
+    # does not use ("Fourier change"; not "shortest way", "blood stream").
+    anchored: bool = True
 
     @property
     def sure(self) -> bool:
         """Sure enough for a document that shows no other sign of spinning."""
-        return self.score >= STRONG_SCORE
+        return self.score >= STRONG_SCORE and self.anchored
 
     def replacement(self) -> str:
         if self.plural is None:
@@ -230,8 +239,9 @@ class _Trie:
 class Inferrer:
     """Compiled once from word maps and a gazetteer; `find(text)` yields inferred repairs."""
 
-    def __init__(self, maps: WordMaps, terms: Iterable[str], min_score: float = DEFAULT_MIN_SCORE):
+    def __init__(self, maps: WordMaps, terms: Iterable[str], min_score: float = DEFAULT_MIN_SCORE, common=None):
         self.maps = maps
+        self._common = common_words() if common is None else frozenset(common)
         self.min_score = min_score
         self._root = _Trie()
         self._known = set()
@@ -320,29 +330,30 @@ class Inferrer:
     def _walk(self, text: str, folded: str, first: tuple) -> List[Inference]:
         """Follow the trie from the word `first` on, one word at a time while any path goes on."""
         results, tokens = [], [first]
-        # Each path: trie node, swaps so far, score so far, and the number of the
-        # last word when it differs from the term's (True plural, False singular, None same).
+        # Each path: trie node, swaps so far, the factor of variant spellings so far,
+        # and the number of the last word when it differs from the term's
+        # (True plural, False singular, None same).
         paths = [(self._root, (), 1.0, None)]
         while True:
             word = tokens[-1][2]
             proposals = self._lookup(word)
             extended = []
-            for node, swaps, score, _ in paths:
+            for node, swaps, kept, _ in paths:
                 for child_word, child in self._children(node, word, proposals):
                     if child_word in proposals:
                         weight, plural = proposals[child_word]
                         number = True if plural and not _looks_plural(child_word) else None
-                        extended.append((child, swaps + ((word, child_word, weight),), score * weight, number))
+                        extended.append((child, swaps + ((word, child_word, weight),), kept, number))
                     elif word == child_word:
-                        extended.append((child, swaps, score, None))
+                        extended.append((child, swaps, kept, None))
                     else:
                         # A variant spelling counts a little less, so that an exact spelling wins a tie.
                         number = True if is_plural_of(word, child_word) else (False if is_plural_of(child_word, word) else None)
-                        extended.append((child, swaps, score * VARIANT_PENALTY, number))
+                        extended.append((child, swaps, kept * VARIANT_PENALTY, number))
             paths = extended
-            for node, swaps, score, plural in paths:
-                if node.term and swaps and score >= self.min_score:
-                    inference = self._accept(tokens, node.term, swaps, score, plural)
+            for node, swaps, kept, plural in paths:
+                if node.term and swaps:
+                    inference = self._accept(tokens, node.term, swaps, kept, plural)
                     if inference:
                         results.append(inference)
             paths = [path for path in paths if path[0].children]
@@ -353,13 +364,23 @@ class Inferrer:
                 return results
             tokens.append(following)
 
-    def _accept(self, tokens, term, swaps, score, plural) -> Optional[Inference]:
+    def _accept(self, tokens, term, swaps, variants, plural) -> Optional[Inference]:
         spun_words = [word for _, _, word in tokens]
         if spun_words[-1] in FUNCTION_WORDS:
             return None
-        if " ".join(spun_words) in self._known or " ".join(_variants(w)[-1] for w in spun_words) in self._known:
+        singular = spun_words[:-1] + [_variants(spun_words[-1])[-1]]
+        if " ".join(spun_words) in self._known or " ".join(singular) in self._known:
             return None  # the phrase is itself a technical term
-        return Inference(tokens[0][0], tokens[-1][1], term, plural, score, swaps)
+        # Every swap must be a reliable reading of its word for the whole to be one.
+        score = variants
+        for _, _, weight in swaps:
+            score *= weight
+        if score < self.min_score:
+            return None
+        swapped = {spun for spun, _, _ in swaps}
+        kept = [word for word in spun_words if word not in swapped]
+        anchored = len(swaps) >= 2 or all(word not in self._common for word in kept)
+        return Inference(tokens[0][0], tokens[-1][1], term, plural, score, swaps, anchored)
 
 
 def as_candidate(inference: Inference, text: str) -> Candidate:
