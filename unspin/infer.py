@@ -61,7 +61,7 @@ FUNCTION_WORDS = frozenset(
 INFERRED_TIER = "inferred"
 # Without other signs of spinning a document gets only inferences this sure;
 # with them (or at --level aggressive), any inference of at least min_score.
-STRONG_SCORE = 0.5
+STRONG_SCORE = 0.6
 
 # Characters of spacing allowed between two words of one phrase.
 MAX_GAP = 12
@@ -371,10 +371,12 @@ class Inferrer:
         singular = spun_words[:-1] + [_variants(spun_words[-1])[-1]]
         if " ".join(spun_words) in self._known or " ".join(singular) in self._known:
             return None  # the phrase is itself a technical term
-        # Every swap must be a reliable reading of its word for the whole to be one.
-        score = variants
+        # How reliable the swaps are, as their geometric mean: a longer phrase
+        # is no less likely tortured for having more swapped words.
+        product = 1.0
         for _, _, weight in swaps:
-            score *= weight
+            product *= weight
+        score = variants * product ** (1 / len(swaps))
         if score < self.min_score:
             return None
         swapped = {spun for spun, _, _ in swaps}
