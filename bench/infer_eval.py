@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 
 from rapidfuzz.distance import Levenshtein
 import sys
@@ -70,7 +71,8 @@ def evaluate(inferrer: Inferrer, rows, known, sure_only: bool) -> dict:
     groups = {"known canonical": [0, 0, 0, 0, 0, 0], "new canonical": [0, 0, 0, 0, 0, 0]}
     examples = {"wrong": [], "missed": []}
     for entry in rows:
-        is_known = term_key(entry.canonical) in known
+        # An acronym in parentheses shared with the spun phrase is not part of what inference restores.
+        is_known = term_key(re.sub(r"\s*\([^()]*\)", "", entry.canonical)) in known
         group = groups["known canonical" if is_known else "new canonical"]
         text = f"In this study, {entry.spun[0]} was considered."
         expected = f"In this study, {entry.canonical} was considered."
