@@ -117,3 +117,27 @@ def test_unsure_inferences_need_a_document_that_shows_spin():
     assert Unspinner().repair(text) == text
     assert Unspinner(assume_spun=True).repair(text) == "The big data was stored."
     assert Unspinner(level="aggressive").repair(text) == "The big data was stored."
+
+
+@pytest.mark.parametrize(
+    "spun, fixed",
+    [
+        ("We trained an irregular woodland.", "We trained a random forest."),
+        ("An irregular woodland was trained.", "A random forest was trained."),
+        ("It is a counterfeit consciousness system.", "It is an artificial intelligence system."),
+        ("a unique irregular woodland", "a unique random forest"),  # the article belongs to another word
+    ],
+)
+def test_the_article_agrees_with_the_replacement(spun, fixed):
+    assert Unspinner().repair(spun) == fixed
+
+
+def test_cli_can_switch_inference_off(tmp_path, capsys):
+    from unspin.cli import main
+
+    paper = tmp_path / "paper.txt"
+    paper.write_text("We used counterfeit cognizance.\n", encoding="utf-8")
+    assert main(["fix", str(paper)]) == 0
+    assert "artificial intelligence" in capsys.readouterr().out
+    assert main(["fix", "--no-infer", str(paper)]) == 0
+    assert "counterfeit cognizance" in capsys.readouterr().out

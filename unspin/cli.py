@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--include", action="append", metavar="NAME", help="use only these built-in lexicons (repeatable)")
     common.add_argument("--exclude", action="append", default=[], metavar="NAME", help="switch a built-in lexicon off (repeatable)")
     common.add_argument("--assume-spun", action="store_true", default=None, help="treat every document as spun")
+    common.add_argument("--no-infer", dest="infer", action="store_false", help="repair listed phrases only, infer no unlisted ones")
     common.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: %(default)s)")
     common.add_argument("--encoding", default="utf-8", help="input encoding (default: %(default)s)")
 
@@ -306,6 +307,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             exclude=tuple(args.exclude),
             extra_lexicons=tuple(args.lexicon),
             assume_spun=args.assume_spun,
+            infer=args.infer,
         )
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", LexiconWarning)
