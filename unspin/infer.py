@@ -94,6 +94,7 @@ def alignment(spun: str, canonical: str) -> Optional[List[Tuple[str, str]]]:
     return None
 
 
+@functools.lru_cache(maxsize=100_000)
 def _variants(word: str) -> Tuple[str, ...]:
     """The word and its likely base forms: plurals and a few verb endings."""
     forms = [word]
@@ -258,7 +259,11 @@ class Inferrer:
                 if node.term is None:
                     node.term = " ".join(term.split())
         starters = {w for w in set(self._root.children) | set(self.maps.counts) if w not in FUNCTION_WORDS and len(w) > 2}
-        self._starters = ahocorasick_rs.AhoCorasick(sorted(starters)) if starters else ahocorasick_rs.AhoCorasick(["\x00"])
+        # Leftmost-longest is exact here: a starter is one word, so a match
+        # inside one word never hides the start of the next.
+        self._starters = ahocorasick_rs.AhoCorasick(
+            sorted(starters) or ["\x00"], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        )
         # Texts repeat their words: look each distinct word up once.
         self._lookup = functools.lru_cache(maxsize=WORDS_CACHED)(self._proposals)
         self._can_start = functools.lru_cache(maxsize=WORDS_CACHED)(self._starts)
@@ -308,13 +313,12 @@ class Inferrer:
     def find(self, text: str) -> List[Inference]:
         # Folded text has the same length, so its offsets index `text` directly.
         folded = fold_text(text)
-        found, tried = [], set()
+        found = []
         # Only words that may start a term (or their plurals) are worth a walk:
         # the automaton finds them without tokenizing the whole text.
-        for _, start, _ in self._starters.find_matches_as_indexes(folded, overlapping=True):
-            if start in tried or (start > 0 and is_word_char(folded[start - 1])):
+        for _, start, _ in self._starters.find_matches_as_indexes(folded):
+            if start > 0 and is_word_char(folded[start - 1]):
                 continue
-            tried.add(start)
             first = _WORD.match(folded, start)
             if first and self._can_start(first.group()):
                 found.extend(self._walk(text, folded, (first.start(), first.end(), first.group())))
