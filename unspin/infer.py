@@ -39,7 +39,7 @@ import ahocorasick_rs
 from rapidfuzz.distance import Levenshtein
 
 from .lexicon import Entry, fold_form
-from .matcher import Candidate, fold_text, is_word_char
+from .matcher import Candidate, whole_words, fold_text, is_word_char
 
 # Words: letters and digits with inner apostrophes; a hyphenated compound
 # ("man-made", "cross-approval") is one word, and is also read as its parts
@@ -247,7 +247,10 @@ class Inferrer:
         self._root = _Trie()
         self._known = set()
         self._vocabulary = set()
+        self._written = set()
         for term in terms:
+            if len(words(term)) >= 2:
+                self._written.add(fold_form(term))
             for key in (words(term), parts(term)):
                 if not 2 <= len(key) <= MAX_TERM_WORDS:
                     continue
@@ -259,6 +262,10 @@ class Inferrer:
                 if node.term is None:
                     node.term = " ".join(term.split())
         starters = {w for w in set(self._root.children) | set(self.maps.counts) if w not in FUNCTION_WORDS and len(w) > 2}
+        # Canonical terms as they are written: a phrase inside one is not spun
+        # ("atomic force" in "atomic force microscopy" is no "nuclear power").
+        spellings = {" ".join(key) for key in map(str.split, self._written)} - {""}
+        self._terms = ahocorasick_rs.AhoCorasick(sorted(spellings) or ["\x00"])
         # Leftmost-longest is exact here: a starter is one word, so a match
         # inside one word never hides the start of the next.
         self._starters = ahocorasick_rs.AhoCorasick(
@@ -322,7 +329,18 @@ class Inferrer:
             first = _WORD.match(folded, start)
             if first and self._can_start(first.group()):
                 found.extend(self._walk(text, folded, (first.start(), first.end(), first.group())))
-        return found
+        if not found:
+            return found
+        protected = self._written_terms(text, folded)
+        return [i for i in found if not any(i.start < end and start < i.end for start, end in protected)]
+
+    def _written_terms(self, text: str, folded: str) -> List[Tuple[int, int]]:
+        """Spans where the text already spells a canonical term (whole words)."""
+        spans = []
+        for _, start, end in self._terms.find_matches_as_indexes(folded, overlapping=True):
+            if whole_words(text, start, end):
+                spans.append((start, end))
+        return spans
 
     def _next_word(self, text: str, folded: str, end: int):
         """The word after offset `end` if only plain spacing separates them, else None."""

@@ -118,7 +118,7 @@ class Matcher:
         for index, start, end in self._automaton.find_matches_as_indexes(collapsed.text, overlapping=True):
             if collapsed.kept:
                 start, end = collapsed.original(start), collapsed.original(end - 1) + 1
-            if _whole_words(text, start, end):
+            if whole_words(text, start, end):
                 yield Candidate(start, end, self._entries[index])
 
     def _spread(self, text: str) -> Iterator[Candidate]:
@@ -131,7 +131,7 @@ class Matcher:
                     continue  # adjacent: the automaton reports it as a plain hit
                 if len(_WORD.findall(match.group(0))) > most_words:
                     continue
-                if _whole_words(text, match.start(), match.end()):
+                if whole_words(text, match.start(), match.end()):
                     yield Candidate(match.start(), match.end(), entry, words)
 
 
@@ -144,7 +144,8 @@ def _proximity_pattern(form: str, window: int) -> "regex.Pattern":
     return regex.compile(gap.join(f"({regex.escape(word)})" for word in fold_form(form).split(" ")))
 
 
-def _whole_words(text: str, start: int, end: int) -> bool:
+def whole_words(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] begin and end at word boundaries?"""
     # Only an edge that is itself a word character needs a boundary:
     # a form like "U.S." may be followed by a letter-free word break.
     if start > 0 and is_word_char(text[start]) and is_word_char(text[start - 1]):
