@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from unspin.evidence import count_words  # noqa: E402
 from unspin.fingerprints import load_fingerprints  # noqa: E402
-from unspin.infer import DEFAULT_MIN_SCORE, Inferrer, _variants, curated_terms, select_longest, term_key, words  # noqa: E402
+from unspin.infer import DEFAULT_MIN_SCORE, Inferrer, base_form, curated_terms, select_longest, term_key, words  # noqa: E402
 from unspin.lexicon import LexiconWarning  # noqa: E402
 from unspin.score import words as score_words  # noqa: E402
 
@@ -59,7 +59,7 @@ def repair(inferrer: Inferrer, text: str, sure_only: bool) -> str:
 
 
 def comparable(text: str) -> str:
-    return " ".join(_variants(word)[-1] for word in words(text.replace("-", " ")))
+    return " ".join(base_form(word) for word in words(text.replace("-", " ")))
 
 
 def word_distance(a: str, b: str) -> int:

@@ -1,7 +1,8 @@
 """The public API: repair, scan, repair_and_explain, spin_evidence and Unspinner.
 
 Text flows one way: the lexicons compile into a Matcher that yields candidate
-spans; context decides each candidate with the document's spin evidence;
+spans, and into an Inferrer (unspin.infer) that proposes unlisted tortured
+phrases; context decides each candidate with the document's spin evidence;
 repair picks non-overlapping changes, carries case and applies them.
 """
 

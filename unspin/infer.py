@@ -6,24 +6,26 @@ backwoods".  Lists hold the variants curators have seen; new paper-mill
 batches bring others.  This module generalises from the lists:
 
 1. **Word maps.** Every entry whose spun form and canonical form have as many
-   words is aligned word by word (irregular -> random, woodland -> forest),
-   and the counts are kept: `WordMaps.learn(entries)`.
+   words (hyphenated compounds whole or split) is aligned word by word
+   (irregular -> random, woodland -> forest), and the counts are kept:
+   `WordMaps.learn(entries)`, plus the package's `spinner-words.tsv`.
 2. **Gazetteer.** The canonical technical terms a repair may produce: the
-   multi-word canonical forms of the loaded lexicons plus a curated list
-   shipped with the package (`unspin/gazetteer.txt`).
-3. **Composition.** At each place in the text, every word proposes itself
-   (spelling, inflection and hyphenation variants matched with rapidfuzz) and
-   the canonical words the maps give it; a gazetteer term spelt out by these
-   proposals, with at least one mapped word, is a candidate.
-4. **Plausibility.** A candidate is kept only when the spun phrase is not
-   ordinary language: it is not itself a gazetteer term, it neither starts nor
-   ends with a function word, and its score - how reliably the maps say its
-   substituted words stand for the term's words - reaches `min_score`.
-
-The score of a candidate is the product, over its substituted words, of the
-share of that spun word's mappings that point to the term's word, damped for
-mappings seen only once; fully spelled-out variants of the term (no mapped
-word) are never candidates: they are not tortured.
+   canonical forms of the loaded lexicons plus the curated `gazetteer.txt`.
+3. **Composition.** Where a word may start a term (an automaton finds those),
+   every word proposes itself (plurals, and spelling variants within one edit,
+   measured with rapidfuzz) and the canonical words the maps give it; a
+   gazetteer term spelt out by these proposals, with at least one mapped
+   word, is a candidate.
+4. **Plausibility.** A candidate is dropped when the spun phrase is ordinary
+   or technical language: it is itself a gazetteer term, lies inside one as
+   the text writes it ("atomic force" in "atomic force microscopy"), or
+   starts or ends with a function word.  Its score is the geometric mean of
+   its swaps' reliability (sightings and share of the spun word's mappings;
+   less for a word that is itself a word of technical terms).  It is *sure*
+   at STRONG_SCORE when it has two swapped words, or one next to words that
+   ordinary prose does not use (`common-words.txt`): "Fourier change", but
+   not "shortest way".  The API applies sure inferences everywhere and the
+   others (at least `min_score`) only where the document shows spin.
 """
 
 from __future__ import annotations
@@ -106,6 +108,11 @@ def _variants(word: str) -> Tuple[str, ...]:
         if word.endswith("s") and not word.endswith("ss"):
             forms.append(word[:-1])
     return tuple(dict.fromkeys(forms))
+
+
+def base_form(word: str) -> str:
+    """The word without a plural ending, if it has one."""
+    return _variants(word)[-1]
 
 
 def _looks_plural(word: str) -> bool:
@@ -223,7 +230,7 @@ class Inference:
         if self.plural is None:
             return self.term
         head, _, last = self.term.rpartition(" ")
-        last = pluralize(last) if self.plural else _variants(last)[-1]
+        last = pluralize(last) if self.plural else base_form(last)
         return f"{head} {last}".strip()
 
     def reason(self) -> str:
@@ -304,7 +311,7 @@ class Inferrer:
     def _proposals(self, word: str) -> Dict[str, Tuple[float, bool]]:
         proposals = self.maps.targets(word)
         proposals.pop(word, None)
-        if word in self._vocabulary or _variants(word)[-1] in self._vocabulary:
+        if word in self._vocabulary or base_form(word) in self._vocabulary:
             # The word is itself a word of technical terms ("system", "data"):
             # reading it as a spinner's swap is a weak guess.
             proposals = {t: (w * TECHNICAL_WORD_PENALTY, p) for t, (w, p) in proposals.items()}
@@ -390,7 +397,7 @@ class Inferrer:
         spun_words = [word for _, _, word in tokens]
         if spun_words[-1] in FUNCTION_WORDS:
             return None
-        singular = spun_words[:-1] + [_variants(spun_words[-1])[-1]]
+        singular = spun_words[:-1] + [base_form(spun_words[-1])]
         if " ".join(spun_words) in self._known or " ".join(singular) in self._known:
             return None  # the phrase is itself a technical term
         # How reliable the swaps are, as their geometric mean: a longer phrase
