@@ -20,7 +20,11 @@ rows are reported in two groups: variants of known canonicals (the
 canonical is in the gazetteer) and new canonicals (it is not).  False edits
 are counted on clean prose: words changed per 10,000 words.
 
-    python bench/infer_eval.py ../shared/data/tortured_phrases.tsv [--clean FILE ...]
+    python bench/infer_eval.py ../shared/data/tortured_phrases.tsv [--split variant] [--clean FILE ...]
+
+With --split variant, about half the variants of every canonical that has
+several are held out instead, and the rest are learned from: the case of an
+investigator who imports a screener's list and meets new variants of its terms.
 """
 
 from __future__ import annotations
@@ -46,6 +50,21 @@ from unspin.score import words as score_words  # noqa: E402
 
 def in_test_half(canonical: str) -> bool:
     return hashlib.sha256(term_key(canonical).encode()).digest()[0] % 2 == 1
+
+
+def split_by_variant(entries):
+    """Hold out about half the variants of every canonical that has several; at least one stays to learn from."""
+    groups = {}
+    for entry in entries:
+        groups.setdefault(term_key(re.sub(r"\s*\([^()]*\)", "", entry.canonical)), []).append(entry)
+    train, test = [], []
+    for group in groups.values():
+        held = [e for e in group if hashlib.sha256(e.spun[0].encode()).digest()[0] % 2 == 1] if len(group) > 1 else []
+        if len(held) == len(group):
+            held = held[1:]
+        test.extend(held)
+        train.extend(e for e in group if e not in held)
+    return train, test
 
 
 def repair(inferrer: Inferrer, text: str, sure_only: bool) -> str:
@@ -111,18 +130,26 @@ def main(argv=None) -> int:
     parser.add_argument("export", help="a fingerprint export (.tsv/.csv)")
     parser.add_argument("--clean", nargs="*", default=[], help="clean prose files for false edits")
     parser.add_argument("--min-score", type=float, default=DEFAULT_MIN_SCORE)
+    parser.add_argument(
+        "--split", choices=("canonical", "variant"), default="canonical",
+        help="canonical: no canonical on both sides; variant: hold out half the variants of each canonical "
+             "that has several (the others are learned, as when the list itself is imported)",
+    )
     parser.add_argument("--show", type=int, default=15, help="how many wrong/missed rows and false edits to list")
     args = parser.parse_args(argv)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", LexiconWarning)
         entries = load_fingerprints(args.export).entries
-    train = [e for e in entries if not in_test_half(e.canonical)]
-    test = [e for e in entries if in_test_half(e.canonical)]
+    if args.split == "canonical":
+        train = [e for e in entries if not in_test_half(e.canonical)]
+        test = [e for e in entries if in_test_half(e.canonical)]
+    else:
+        train, test = split_by_variant(entries)
     started = time.perf_counter()
     curated = curated_terms()
     inferrer = Inferrer.from_entries(train, curated, min_score=args.min_score)
     known = {term_key(t) for t in curated} | {term_key(e.canonical) for e in train}
-    print(f"rows: {len(entries)}; train {len(train)}, test {len(test)} (split by canonical); min_score {args.min_score}")
+    print(f"rows: {len(entries)}; train {len(train)}, test {len(test)} (split by {args.split}); min_score {args.min_score}")
     for sure_only in (True, False):
         setting = "sure inferences only (a document with no other sign of spin)" if sure_only else (
             "every inference >= min_score (a document that shows spin, or --level aggressive)")

@@ -63,7 +63,7 @@ FUNCTION_WORDS = frozenset(
 INFERRED_TIER = "inferred"
 # Without other signs of spinning a document gets only inferences this sure;
 # with them (or at --level aggressive), any inference of at least min_score.
-STRONG_SCORE = 0.6
+STRONG_SCORE = 0.55
 
 # Characters of spacing allowed between two words of one phrase.
 MAX_GAP = 12
