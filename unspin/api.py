@@ -68,19 +68,32 @@ class Unspinner:
     def entries(self):
         return [entry for lexicon in self.lexicons for entry in lexicon.entries]
 
-    def _decide(self, text: str):
-        candidates = list(self._matcher.candidates(text))
-        first = context.Document(text, spun=False)
-        safe = [c for c in candidates if c.entry.tier == "safe" and context.decide(c, first, "safe")]
-        found = evidence.measure(text, safe)
-        spun = found.spun if self.config.assume_spun is None else self.config.assume_spun
-        document = context.Document(text, spun=spun)
+    @property
+    def matcher(self) -> Matcher:
+        return self._matcher
+
+    @staticmethod
+    def safe_hits(candidates, document: context.Document) -> list:
+        """The safe-tier candidates that count as spin evidence."""
+        return [c for c in candidates if c.entry.tier == "safe" and context.decide(c, document, "safe")]
+
+    def is_spun(self, found: evidence.SpinEvidence) -> bool:
+        return found.spun if self.config.assume_spun is None else self.config.assume_spun
+
+    def accept(self, candidates, document: context.Document) -> list:
+        """(candidate, reason) for every candidate that context lets through at this level."""
         accepted = []
         for candidate in candidates:
             reason = context.decide(candidate, document, self.config.level)
             if reason:
                 accepted.append((candidate, reason))
-        return found, select(accepted)
+        return accepted
+
+    def _decide(self, text: str):
+        candidates = list(self._matcher.candidates(text))
+        found = evidence.measure(text, self.safe_hits(candidates, context.Document(text, spun=False)))
+        document = context.Document(text, spun=self.is_spun(found))
+        return found, select(self.accept(candidates, document))
 
     def analyze(self, text: str) -> "Result":
         """Repaired text, the changes that made it, and the document's spin evidence, in one pass."""

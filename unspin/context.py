@@ -41,9 +41,14 @@ class Document:
     def has(self, term: str) -> bool:
         """Does the document contain `term` (a folded form) as whole words?"""
         if term not in self._has:
-            pattern = r"(?<!\w)" + regex.escape(term).replace("\\ ", r"\s+") + r"(?!\w)"
-            self._has[term] = regex.search(pattern, self.folded) is not None
+            self._has[term] = term_pattern(term).search(self.folded) is not None
         return self._has[term]
+
+
+@functools.lru_cache(maxsize=1024)
+def term_pattern(term: str) -> regex.Pattern:
+    """Whole-word search for a folded `document_has` term in folded text."""
+    return regex.compile(r"(?<!\w)" + regex.escape(term).replace("\\ ", r"\s+") + r"(?!\w)")
 
 
 def tier_enabled(tier: str, level: str) -> bool:

@@ -23,7 +23,12 @@ import ahocorasick_rs
 from .lexicon import Entry, fold_form
 
 _WHITESPACE = [c for c in map(chr, range(0x3000 + 1)) if c.isspace()]
-_FOLD_TABLE = str.maketrans({**{c: " " for c in _WHITESPACE}, "\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+# Lone surrogates (undecodable bytes kept by `--errors surrogateescape`) cannot
+# be handed to the automaton; they fold to U+FFFD, which no form contains.
+_SURROGATES = {chr(c): "\ufffd" for c in range(0xD800, 0xE000)}
+_FOLD_TABLE = str.maketrans(
+    {**_SURROGATES, **{c: " " for c in _WHITESPACE}, "\u2019": "'", "\u2018": "'", "\u02bc": "'"}
+)
 _WHITESPACE_RUN = re.compile(r" {2,}")
 
 
