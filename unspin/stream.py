@@ -103,6 +103,7 @@ class Survey:
 
     evidence: SpinEvidence
     terms: frozenset
+    candidates: int  # matches of any form, accepted or not: none means nothing can change
 
 
 @dataclass
@@ -133,19 +134,22 @@ class StreamRepairer:
         ]
 
     def survey(self, pieces: Iterable[str]) -> Survey:
-        words, hits, terms = 0, [], set()
+        words, hits, terms, found = 0, [], set(), 0
         for window in self._windows(pieces):
+            candidates = self._candidates(window)
+            found += len(candidates)
             words += sum(1 for _ in _WORD_START.finditer(window.text, window.body_start, window.body_end))
             document = _WindowDocument(window.text, spun=False, terms=None)
-            hits.extend(self.unspinner.safe_hits(self._candidates(window), document))
+            hits.extend(self.unspinner.safe_hits(candidates, document))
             for term in self.terms:
                 if term not in terms:
-                    found = context.term_pattern(term).search(document.folded, window.body_start)
-                    if found and found.start() < window.body_end:
+                    match = context.term_pattern(term).search(document.folded, window.body_start)
+                    if match and match.start() < window.body_end:
                         terms.add(term)
         # Hits were taken as if every `document_has` term were present; now the real terms decide.
         hits = [c for c in hits if not c.entry.context.document_has or terms.intersection(c.entry.context.document_has)]
-        return Survey(SpinEvidence(words, len(hits), len({c.entry.id for c in hits})), frozenset(terms))
+        evidence = SpinEvidence(words, len(hits), len({c.entry.id for c in hits}))
+        return Survey(evidence, frozenset(terms), found)
 
     def repair(self, pieces: Iterable[str], survey: Survey) -> Iterator[Repaired]:
         spun = self.unspinner.is_spun(survey.evidence)
