@@ -15,12 +15,12 @@ PHRASES = [
     "regulation enforcement", "regulation\nenforcement", "regulation \r\n  enforcement", "Counterfeit Consciousness",
     "profound learning", "irregular woodland", "classifier", '“Yes,” mentioned', '"No," mentioned Lee',
     "officers", "“the officers”", "mentioned", "İstanbul", "straße", "ﬁne", "🙂", "\u05e9\u05dc\u05d5\u05dd",
-    "e\u0301", "\n\n", "\r\n", "\r", "\t", "\x00", " ", ", ", "word", "regulationenforcement",
+    "e\u0301", "“", "”", '"', "\n\n", "\r\n\r\n", "\r\n", "\r", "\t", "\x00", " ", ", ", "word", "regulationenforcement",
 ]
 texts = st.lists(st.sampled_from(PHRASES), max_size=60).map(" ".join)
 
 
-def streamed(text, chunk, before=200, after=200, piece=7):
+def streamed(text, chunk, before=90, after=200, piece=7):
     pieces = lambda: (text[i : i + piece] for i in range(0, len(text), piece))  # noqa: E731
     survey, parts = stream.run(UNSPINNER, pieces, chunk=chunk, before=before, after=after)
     parts = list(parts)
@@ -63,6 +63,14 @@ def test_document_has_term_found_after_the_phrase():
     survey, parts = streamed(text, chunk=30)
     assert "classifier" in survey.terms
     assert "random forest" in "".join(p.after for p in parts)
+    check_same_as_whole(text, 30)
+
+
+def test_quotation_opened_far_back_in_the_paragraph_is_seen():
+    text = "regulation enforcement, profound learning. “" + "word " * 200 + "the officers. ” The officers.\n\nofficers"
+    _, parts = streamed(text, chunk=30)
+    fixed = "".join(p.after for p in parts)
+    assert "the officers. ” The officials.\n\nofficials" in fixed
     check_same_as_whole(text, 30)
 
 

@@ -153,9 +153,10 @@ class FileRun:
         if not hasattr(self, "_position"):
             self._position, self._differ = LinePosition(), Differ(self.source.shown)
         self.outcome.rules.update(c.rule for c in part.changes)
-        for change in part.changes:
-            line, column = self._position.locate(part.before, change.start)
-            self.changes.append(change_record(change, line, column))
+        if self.options.output_format == "json":
+            for change in part.changes:
+                line, column = self._position.locate(part.before, change.start)
+                self.changes.append(change_record(change, line, column))
         if self.options.command == "check" and self.options.output_format == "text":
             for line in check_lines(self.source.shown, part.before, part.changes, self._position):
                 self._print(line)
@@ -215,9 +216,8 @@ class FileRun:
         for where, original, result in results:
             self._count_document(result.evidence)
             self.outcome.rules.update(c.rule for c in result.changes)
-            for change in result.changes:
-                self.changes.append({**change.to_dict(), "record": where})
-            if self.options.output_format != "text":
+            if self.options.output_format == "json":
+                self.changes.extend({**change.to_dict(), "record": where} for change in result.changes)
                 continue
             if self.options.command == "check":
                 for change in result.changes:

@@ -9,6 +9,7 @@ the document must contain.
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from typing import Optional
 
 import regex
@@ -34,6 +35,9 @@ class Document:
         self.spun = spun
         self._has = {}
 
+    def inside_quotation(self, position: int) -> bool:
+        return inside_quotation(self.text, position)
+
     @functools.cached_property
     def folded(self) -> str:
         return fold_text(self.text)
@@ -55,14 +59,28 @@ def tier_enabled(tier: str, level: str) -> bool:
     return TIERS.index(tier) <= LEVELS.index(level)
 
 
+@dataclass(frozen=True)
+class QuoteState:
+    """Quotation marks counted since the start of a paragraph."""
+
+    typographic: int = 0  # opening minus closing typographic quotes
+    straight: int = 0  # straight double quotes
+
+    @property
+    def inside(self) -> bool:
+        return self.typographic > 0 or self.straight % 2 == 1
+
+    def add(self, text: str, start: int, end: int) -> "QuoteState":
+        """The state after text[start:end]."""
+        opened = sum(text.count(q, start, end) for q in _OPEN_QUOTES)
+        closed = sum(text.count(q, start, end) for q in _CLOSE_QUOTES)
+        return QuoteState(self.typographic + opened - closed, self.straight + text.count('"', start, end))
+
+
 def inside_quotation(text: str, position: int) -> bool:
     """Is `position` inside a quotation opened earlier in the same paragraph?"""
     paragraph_start = max(text.rfind("\n\n", 0, position), text.rfind("\r\n\r\n", 0, position), 0)
-    before = text[paragraph_start:position]
-    typographic = sum(before.count(q) for q in _OPEN_QUOTES) - sum(before.count(q) for q in _CLOSE_QUOTES)
-    if typographic > 0:
-        return True
-    return before.count('"') % 2 == 1
+    return QuoteState().add(text, paragraph_start, position).inside
 
 
 def _holds(pattern: Optional[regex.Pattern], window: str) -> Optional[bool]:
@@ -104,7 +122,7 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
         if context.not_after is not None and _holds(context.not_after, window) is not False:
             return None
     if context.quotes != "any":
-        inside = inside_quotation(text, candidate.start)
+        inside = document.inside_quotation(candidate.start)
         if inside != (context.quotes == "inside"):
             return None
         reasons.append(f"{context.quotes} a quotation")

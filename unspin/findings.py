@@ -20,27 +20,30 @@ def one_line(text: str) -> str:
 
 
 class LinePosition:
-    """Line and column of offsets in a text that is read part by part."""
+    """Line and column of offsets in a text that is read part by part, offsets in increasing order."""
 
     def __init__(self):
         self.offset = 0  # offset of the current part in the whole text
-        self.lines = 0  # line breaks before it
-        self.line_start = 0  # offset where the last line before it starts
+        self.lines = 0  # line breaks before the cursor
+        self.line_start = 0  # offset where the cursor's line starts
+        self.cursor = 0  # offset in the current part up to which lines are counted
 
     def locate(self, part: str, offset: int):
         """Line and column (1-based) of `offset` (in the whole text), which lies in `part`."""
         local = offset - self.offset
-        line = self.lines + part.count("\n", 0, local) + 1
-        newline = part.rfind("\n", 0, local)
-        start = self.offset + newline + 1 if newline >= 0 else self.line_start
-        return line, offset - start + 1
+        if local > self.cursor:
+            newline = part.rfind("\n", self.cursor, local)
+            if newline >= 0:
+                self.lines += part.count("\n", self.cursor, newline + 1)
+                self.line_start = self.offset + newline + 1
+            self.cursor = local
+        return self.lines + 1, offset - self.line_start + 1
 
     def advance(self, part: str) -> None:
-        newline = part.rfind("\n")
-        if newline >= 0:
-            self.line_start = self.offset + newline + 1
-        self.lines += part.count("\n")
+        """Move past `part`, the one just located in."""
+        self.locate(part, self.offset + len(part))
         self.offset += len(part)
+        self.cursor = 0
 
 
 def check_lines(name: str, part: str, changes: List[Change], position: LinePosition) -> Iterator[str]:

@@ -11,15 +11,18 @@ each is seen once.
 Spin evidence is a property of the whole document, so the stream is read
 twice: pass one counts words and safe-tier hits over the whole text and notes
 which `document_has` terms occur anywhere; pass two repairs with that verdict.
-The result equals `Unspinner.analyze` on the whole text, with two bounds: a
-quotation opened more than `context` characters back is not seen, and a phrase
-whose own whitespace runs longer than `lookahead` is not found.
+Quotation state is carried from body to body.  The result equals
+`Unspinner.analyze` on the whole text (a property test checks it for window
+sizes down to one character) with one bound: a phrase whose own inner
+whitespace is longer than `lookahead` characters is not found.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, List, Optional
 
@@ -60,7 +63,7 @@ def _cut(text: str, start: int, target: int) -> int:
     return target
 
 
-def windows(pieces: Iterable[str], chunk: int = CHUNK, before: int = CONTEXT, after: int = LOOKAHEAD) -> Iterator[Window]:
+def windows(pieces: Iterable[str], chunk: int, before: int, after: int) -> Iterator[Window]:
     text, base, position = "", 0, 0  # position: start of the next body, in the whole stream
     source = iter(pieces)
     exhausted = False
@@ -85,16 +88,44 @@ def windows(pieces: Iterable[str], chunk: int = CHUNK, before: int = CONTEXT, af
         text, base = text[keep_from:], base + keep_from
 
 
-class _WindowDocument(context.Document):
-    """A window judged as part of the whole document: its verdict and terms come from pass one."""
+_PARAGRAPH_BREAK = re.compile(r"\n\n|\r\n\r\n")
 
-    def __init__(self, text: str, spun: bool, terms: Optional[frozenset]):
-        super().__init__(text, spun)
+
+class _WindowDocument(context.Document):
+    """A window judged as part of the whole document.
+
+    Its verdict and `document_has` terms come from pass one; quotation state
+    is carried in from the previous bodies, so a quotation opened any distance
+    back in the same paragraph is still seen.
+    """
+
+    def __init__(self, window: Window, spun: bool, terms: Optional[frozenset], quotes: context.QuoteState):
+        super().__init__(window.text, spun)
         self._terms = terms
+        self._body_start = window.body_start
+        self._quotes_at_body = quotes
+        # Where paragraphs start (just after a break), from a break that may straddle the body's start.
+        lowest = max(0, window.body_start - 3)
+        self._paragraphs = [m.end() for m in _PARAGRAPH_BREAK.finditer(window.text, lowest, window.body_end)]
+        self._cursor = (-1, 0, context.QuoteState())  # (counted from, counted up to, state there)
 
     def has(self, term: str) -> bool:
         # None: pass one, where every term counts as present and is checked afterwards.
         return True if self._terms is None else term in self._terms
+
+    def quotes_at(self, position: int) -> context.QuoteState:
+        """Quotation state at `position` (not before the body), counting from its paragraph's start."""
+        index = bisect.bisect_right(self._paragraphs, position) - 1
+        start = self._paragraphs[index] if index >= 0 else self._body_start
+        counted_from, counted_to, state = self._cursor
+        if counted_from != start or counted_to > position:
+            counted_to, state = start, (context.QuoteState() if index >= 0 else self._quotes_at_body)
+        state = state.add(self.text, counted_to, position)
+        self._cursor = (start, position, state)
+        return state
+
+    def inside_quotation(self, position: int) -> bool:
+        return self.quotes_at(position).inside
 
 
 @dataclass
@@ -118,13 +149,18 @@ class Repaired:
 class StreamRepairer:
     """Repairs a re-readable stream of text pieces (a function that starts it anew each call)."""
 
-    def __init__(self, unspinner: Unspinner, chunk: int = CHUNK, before: int = CONTEXT, after: int = LOOKAHEAD):
+    def __init__(self, unspinner: Unspinner, chunk: Optional[int] = None, before: Optional[int] = None, after: Optional[int] = None):
         self.unspinner = unspinner
-        self.sizes = (chunk, before, after)
+        self.sizes = (chunk or CHUNK, before or CONTEXT, after or LOOKAHEAD)
         self.terms = sorted({t for e in unspinner.entries for t in e.context.document_has})
 
-    def _windows(self, pieces: Iterable[str]) -> Iterator[Window]:
-        return windows(pieces, *self.sizes)
+    def _documents(self, pieces: Iterable[str], spun: bool, terms: Optional[frozenset]):
+        """(window, document) for each body, with quotation state carried from body to body."""
+        quotes = context.QuoteState()
+        for window in windows(pieces, *self.sizes):
+            document = _WindowDocument(window, spun, terms, quotes)
+            yield window, document
+            quotes = document.quotes_at(window.body_end)
 
     def _candidates(self, window: Window):
         return [
@@ -134,28 +170,28 @@ class StreamRepairer:
         ]
 
     def survey(self, pieces: Iterable[str]) -> Survey:
-        words, hits, terms, found = 0, [], set(), 0
-        for window in self._windows(pieces):
+        words, found, terms = 0, 0, set()
+        hits = Counter()  # safe hits by entry id: memory follows the lexicon, not the text
+        for window, document in self._documents(pieces, spun=False, terms=None):
             candidates = self._candidates(window)
             found += len(candidates)
-            words += sum(1 for _ in _WORD_START.finditer(window.text, window.body_start, window.body_end))
-            document = _WindowDocument(window.text, spun=False, terms=None)
-            hits.extend(self.unspinner.safe_hits(candidates, document))
+            words += len(_WORD_START.findall(window.text, window.body_start, window.body_end))
+            hits.update(c.entry.id for c in self.unspinner.safe_hits(candidates, document))
             for term in self.terms:
                 if term not in terms:
                     match = context.term_pattern(term).search(document.folded, window.body_start)
                     if match and match.start() < window.body_end:
                         terms.add(term)
         # Hits were taken as if every `document_has` term were present; now the real terms decide.
-        hits = [c for c in hits if not c.entry.context.document_has or terms.intersection(c.entry.context.document_has)]
-        evidence = SpinEvidence(words, len(hits), len({c.entry.id for c in hits}))
+        needs = {e.id: e.context.document_has for e in self.unspinner.entries}
+        kept = {i: n for i, n in hits.items() if not needs[i] or terms.intersection(needs[i])}
+        evidence = SpinEvidence(words, sum(kept.values()), len(kept))
         return Survey(evidence, frozenset(terms), found)
 
     def repair(self, pieces: Iterable[str], survey: Survey) -> Iterator[Repaired]:
         spun = self.unspinner.is_spun(survey.evidence)
         reached = 0  # end of the last change, in the whole stream
-        for window in self._windows(pieces):
-            document = _WindowDocument(window.text, spun=spun, terms=survey.terms)
+        for window, document in self._documents(pieces, spun, survey.terms):
             accepted = [
                 (c, reason)
                 for c, reason in self.unspinner.accept(self._candidates(window), document)
