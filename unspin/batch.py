@@ -11,6 +11,7 @@ reported and the others are still processed; the exit code says what happened:
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import json
@@ -87,7 +88,9 @@ class FileRun:
         self.source, self.options, self.unspinner, self.out = source, options, unspinner, out
         self.target = target
         self.outcome = Outcome(source.shown)
-        self.changes: List[dict] = []
+        self.changes: List[dict] = []  # for --format json
+        self._position = LinePosition()
+        self._differ = Differ(source.shown)
 
     # Showing ------------------------------------------------------------------
 
@@ -150,8 +153,6 @@ class FileRun:
         return options.command == "fix" and not options.diff and not options.writes and options.output_format == "text"
 
     def _show(self, part: stream.Repaired, encoder: Optional[Encoder] = None) -> None:
-        if not hasattr(self, "_position"):
-            self._position, self._differ = LinePosition(), Differ(self.source.shown)
         self.outcome.rules.update(c.rule for c in part.changes)
         if self.options.output_format == "json":
             for change in part.changes:
@@ -231,7 +232,7 @@ class FileRun:
 
     def run(self) -> Outcome:
         try:
-            read_only = self.options.write and is_read_only(self.source.path)
+            read_only = self.options.writes and self.options.write and is_read_only(self.source.path)
             if read_only:
                 self.target = None  # repaired and counted, never written
             if self.target is not None and self.options.out_dir is not None:
@@ -294,13 +295,42 @@ def _plan(paths: List[str], options: Options, skipped: List[Outcome]) -> List[Tu
     return planned
 
 
-def _progress(outcomes: Iterator[Outcome], total: int, options: Options) -> Iterator[Outcome]:
-    show = options.progress if options.progress is not None else sys.stderr.isatty()
-    if not show or total < 2:
-        return outcomes
-    from tqdm import tqdm
+class _Progress:
+    """A progress bar on standard error (when it is a terminal, unless switched off) that output can pass."""
 
-    return tqdm(outcomes, total=total, unit="file", file=sys.stderr, leave=False)
+    def __init__(self, total: int, options: Options):
+        show = options.progress if options.progress is not None else sys.stderr.isatty()
+        self.bar = None
+        if show and total > 1:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="file", file=sys.stderr, leave=False)
+
+    def __enter__(self):
+        return self
+
+    def passing(self):
+        """A context in which output does not tear the bar."""
+        return self.bar.external_write_mode(file=sys.stderr) if self.bar else contextlib.nullcontext()
+
+    def step(self) -> None:
+        if self.bar:
+            self.bar.update(1)
+
+    def __exit__(self, *exc_info):
+        if self.bar:
+            self.bar.close()
+
+
+class _PastTheBar:
+    """Standard output for files processed in this process, written past the progress bar."""
+
+    def __init__(self, out: BinaryIO, progress: _Progress):
+        self.out, self.progress = out, progress
+
+    def write(self, data: bytes) -> int:
+        with self.progress.passing():
+            return self.out.write(data)
 
 
 def run(paths: List[str], options: Options, unspinner: Unspinner) -> int:
@@ -315,28 +345,32 @@ def run(paths: List[str], options: Options, unspinner: Unspinner) -> int:
         reading = Options(**{**options.__dict__, "write": False, "out_dir": None})
         outcomes.append(FileRun(Source(Path(STDIN), "<stdin>", STDIN), reading, unspinner, out, None).run())
     planned = _plan(names, options, outcomes) if names else []
-    if options.jobs > 1 and len(planned) > 1:
-        pool = ProcessPoolExecutor(options.jobs, initializer=_start_worker, initargs=(unspinner, options))
-        results = pool.map(_work, planned, chunksize=1)
-    else:
-        pool = None
-        results = (FileRun(source, options, unspinner, out, target).run() for source, target in planned)
     tally = Tally()
     json_records = []
-    try:
-        for outcome in itertools.chain(outcomes, _progress(results, len(planned), options)):
-            out.write(outcome.output)
-            out.flush()
-            for message in outcome.errors:
-                print(f"unspin: error: {message}", file=sys.stderr)
-            if outcome.skipped:
-                print(f"unspin: {outcome.skipped}", file=sys.stderr)
-            if outcome.record is not None:
-                json_records.append(outcome.record)
-            tally.add(outcome)
-    finally:
-        if pool is not None:
-            pool.shutdown()
+    pool = None
+    with _Progress(len(planned), options) as progress:
+        if options.jobs > 1 and len(planned) > 1:
+            pool = ProcessPoolExecutor(options.jobs, initializer=_start_worker, initargs=(unspinner, options))
+            results = pool.map(_work, planned, chunksize=1)
+        else:
+            file_out = _PastTheBar(out, progress) if progress.bar else out
+            results = (FileRun(source, options, unspinner, file_out, target).run() for source, target in planned)
+        try:
+            for outcome in itertools.chain(outcomes, results):
+                with progress.passing():
+                    out.write(outcome.output)
+                    out.flush()
+                    for message in outcome.errors:
+                        print(f"unspin: error: {message}", file=sys.stderr)
+                    if outcome.skipped:
+                        print(f"unspin: {outcome.skipped}", file=sys.stderr)
+                progress.step()
+                if outcome.record is not None:
+                    json_records.append(outcome.record)
+                tally.add(outcome)
+        finally:
+            if pool is not None:
+                pool.shutdown()
     if options.output_format == "json":
         document = json_records[0] if len(json_records) == 1 else json_records
         out.write((json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "backslashreplace"))
