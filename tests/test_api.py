@@ -1,0 +1,84 @@
+import pickle
+
+import pytest
+
+import unspin
+from unspin import Unspinner, apply_changes
+
+SPUN = "Lawyer Common’s office said regulation enforcement has been told. Jeff Classes agreed."
+
+
+def test_repair_restores_safe_phrases_and_keeps_possessive():
+    assert unspin.repair(SPUN) == "Attorney General’s office said law enforcement has been told. Jeff Sessions agreed."
+
+
+def test_scan_explains_every_change():
+    changes = unspin.scan(SPUN)
+    assert [(c.before, c.after, c.rule, c.tier) for c in changes] == [
+        ("Lawyer Common", "Attorney General", "news.attorney-general.lawyer-common", "safe"),
+        ("regulation enforcement", "law enforcement", "news.law-enforcement.regulation-enforcement", "safe"),
+        ("Jeff Classes", "Jeff Sessions", "news.jeff-sessions.jeff-classes", "safe"),
+    ]
+    for change in changes:
+        assert SPUN[change.start : change.end] == change.before
+        assert change.reason
+
+
+def test_applying_changes_reproduces_the_repair():
+    text, changes = unspin.repair_and_explain(SPUN)
+    assert apply_changes(SPUN, changes) == text
+
+
+def test_apply_refuses_changes_that_do_not_fit():
+    [first, *_] = unspin.scan(SPUN)
+    with pytest.raises(ValueError):
+        apply_changes("something else entirely", [first])
+
+
+def test_upper_case_is_carried():
+    assert unspin.repair("REGULATION ENFORCEMENT") == "LAW ENFORCEMENT"
+
+
+def test_line_break_inside_a_phrase_is_kept():
+    assert unspin.repair("Denver regulation\nenforcement agencies") == "Denver law\nenforcement agencies"
+
+
+def test_contextual_entries_need_spin_evidence():
+    sentence = "“We will,” mentioned Henry Lucero."
+    assert unspin.repair(sentence) == sentence
+    assert unspin.repair(sentence, assume_spun=True) == "“We will,” said Henry Lucero."
+    spun_document = "Regulation enforcement and the Lawyer Common agreed. " + sentence
+    assert "said Henry Lucero" in unspin.repair(spun_document)
+
+
+def test_level_safe_skips_contextual_entries():
+    sentence = "“We will,” mentioned Henry Lucero."
+    assert unspin.repair(sentence, level="safe", assume_spun=True) == sentence
+
+
+def test_spin_evidence_reports_density():
+    found = unspin.spin_evidence("Regulation enforcement and the Lawyer Common agreed.")
+    assert found.hits == 2 and found.distinct == 2 and found.words == 7
+    assert found.density == pytest.approx(2000 / 7)
+    assert found.spun
+
+
+def test_invalid_level_is_rejected():
+    with pytest.raises(ValueError, match="level must be one of"):
+        unspin.repair("text", level="extreme")
+
+
+def test_excluding_a_lexicon_switches_its_entries_off():
+    assert unspin.repair("regulation enforcement", exclude=["news-everyday"]) == "regulation enforcement"
+
+
+def test_unspinner_pickles_and_works_after_unpickling():
+    unspinner = Unspinner(level="safe")
+    clone = pickle.loads(pickle.dumps(unspinner))
+    assert clone.config == unspinner.config
+    assert clone.repair(SPUN) == unspinner.repair(SPUN)
+
+
+def test_empty_text():
+    assert unspin.repair("") == ""
+    assert unspin.scan("") == []

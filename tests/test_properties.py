@@ -1,0 +1,73 @@
+"""Properties that hold for any input."""
+
+import re
+import string
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from unspin import Unspinner, apply_changes
+from unspin.lexicon import load_lexicons
+
+ENTRIES = [entry for lexicon in load_lexicons() for entry in lexicon.entries]
+SPUN_FORMS = sorted({form for entry in ENTRIES for form in entry.spun})
+CANONICAL_FORMS = sorted({entry.canonical for entry in ENTRIES})
+ORDINARY_WORDS = "the a of and to it was we they city report on with for new old long short house river".split()
+DEFAULT = Unspinner()
+SPUN_DOCUMENT = Unspinner(assume_spun=True)
+
+separators = st.sampled_from([" ", "  ", "\n", ", ", ". ", " — ", "\r\n", "’s "])
+spun_pieces = st.sampled_from(SPUN_FORMS) | st.sampled_from(ORDINARY_WORDS)
+DOUBLED_WORD = re.compile(r"\b(\w+)\W+\1\b", re.IGNORECASE)
+TRIPLED_WORD = re.compile(r"\b(\w+)\W+\1\W+\1\b", re.IGNORECASE)
+casing = st.sampled_from([str, str.upper, str.title, str.capitalize])
+
+
+@st.composite
+def spun_texts(draw):
+    pieces = draw(st.lists(st.tuples(spun_pieces, casing, separators), max_size=30))
+    return "".join(case(piece) + sep for piece, case, sep in pieces)
+
+
+@st.composite
+def canonical_texts(draw):
+    pieces = draw(st.lists(st.tuples(st.sampled_from(CANONICAL_FORMS + ORDINARY_WORDS), separators), max_size=30))
+    return "".join(piece + sep for piece, sep in pieces)
+
+
+@given(st.text())
+def test_arbitrary_unicode_never_raises_and_spans_fit(text):
+    fixed, changes = SPUN_DOCUMENT.repair_and_explain(text)
+    assert apply_changes(text, changes) == fixed
+
+
+@given(spun_texts())
+def test_every_change_span_matches_the_input(text):
+    for unspinner in (DEFAULT, SPUN_DOCUMENT):
+        fixed, changes = unspinner.repair_and_explain(text)
+        for change in changes:
+            assert text[change.start : change.end] == change.before
+        assert apply_changes(text, changes) == fixed
+
+
+@given(spun_texts())
+def test_repair_is_idempotent(text):
+    # "of of of" would need two passes; a spinner doubles a word once, never twice.
+    assume(not TRIPLED_WORD.search(text))
+    once = DEFAULT.repair(text)
+    assert DEFAULT.repair(once) == once
+
+
+
+
+@given(canonical_texts())
+def test_canonical_forms_and_ordinary_words_are_left_alone(text):
+    # A doubled word ("of of") is a spinner's slip, not ordinary prose.
+    assume(not DOUBLED_WORD.search(text))
+    assert DEFAULT.repair(text) == text
+
+
+@given(st.text(alphabet=string.ascii_letters + " İßﬁǅ\u0301\u200f😀", max_size=200))
+def test_length_changing_case_mappings_keep_offsets(text):
+    fixed, changes = SPUN_DOCUMENT.repair_and_explain(text + " regulation enforcement")
+    assert fixed.endswith("law enforcement")
