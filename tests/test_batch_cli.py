@@ -334,3 +334,31 @@ def test_usage_errors(work):
     assert code == 2 and "unspin: error: --jobs must be at least 1" in err
     code, _, err = unspin(work, "check", "--lexicon", "missing.yaml", "x.txt")
     assert code == 2 and "missing.yaml" in err
+
+
+def test_unicode_offsets_and_case_changing_characters(work):
+    text = "İstanbul ﬁne straße 🙂 שלום e\u0301 Regulation Enforcement, \u202eREGULATION ENFORCEMENT\n"
+    tree(work, {"a.txt": text})
+    code, out, _ = unspin(work, "check", "a.txt")
+    assert code == 1
+    column = text.index("Regulation") + 1
+    assert f"a.txt:1:{column}: Regulation Enforcement → Law Enforcement" in out
+    assert unspin(work, "fix", "-w", "a.txt")[0] == 0
+    assert (work / "a.txt").read_text() == text.replace("Regulation Enforcement", "Law Enforcement").replace(
+        "REGULATION ENFORCEMENT", "LAW ENFORCEMENT"
+    )
+
+
+def test_nul_past_the_binary_sniff_is_text(work):
+    content = "x" * 9000 + "\x00 regulation enforcement\n"
+    tree(work, {"a.txt": content})
+    assert unspin(work, "fix", "-w", "a.txt")[0] == 0
+    assert (work / "a.txt").read_text() == content.replace("regulation", "law")
+
+
+def test_unwritable_output_is_an_error_others_still_written(work):
+    tree(work, {"d/a/x.txt": SPUN, "d/b.txt": SPUN, "out/a": "a file where a folder must go"})
+    code, _, err = unspin(work, "fix", "d", "--out-dir", "out")
+    assert code == 2
+    assert "unspin: error: d/a/x.txt: cannot write out/a/x.txt: File exists (out/a)" in err
+    assert (work / "out/b.txt").read_text() == FIXED

@@ -248,8 +248,10 @@ class FileRun:
         except InputError as exc:
             self.outcome.errors.append(str(exc))
         except OSError as exc:
-            where = exc.filename or self.source.shown
-            self.outcome.errors.append(f"{where}: {exc.strerror or exc}")
+            # Reading errors mostly arrive as InputError; what is left comes from writing.
+            action = f"cannot write {self.target}" if self.target is not None else "cannot read"
+            where = f" ({exc.filename})" if exc.filename and str(exc.filename) != str(self.target) else ""
+            self.outcome.errors.append(f"{self.source.shown}: {action}: {exc.strerror or exc}{where}")
         return self.outcome
 
 
