@@ -1,5 +1,6 @@
 """Large files are streamed by the batch runner: same result as whole-text repair, flat memory."""
 
+import dataclasses
 import random
 import subprocess
 import sys
@@ -39,7 +40,7 @@ def test_streamed_file_gives_whole_text_result(tmp_path, small_windows, capsysbi
     path = tmp_path / "big.txt"
     path.write_bytes(text.encode("utf-8"))
     whole = batch.Options(command="fix" if command != "check" else "check", write=command == "write", diff=command == "diff")
-    streamed = batch.Options(**{**whole.__dict__, "stream_above": 100})
+    streamed = dataclasses.replace(whole, stream_above=100)
     expected_code = batch.run([str(path)], whole, UNSPINNER)
     expected = capsysbinary.readouterr()
     expected_file = path.read_bytes()

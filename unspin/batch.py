@@ -12,6 +12,7 @@ reported and the others are still processed; the exit code says what happened:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import itertools
 import json
@@ -344,7 +345,7 @@ def run(paths: List[str], options: Options, unspinner: Unspinner) -> int:
     names = [p for p in paths if p != STDIN]
     if not paths or STDIN in paths:
         # Standard input is answered on standard output, whatever -w or --out-dir say.
-        reading = Options(**{**options.__dict__, "write": False, "out_dir": None})
+        reading = dataclasses.replace(options, write=False, out_dir=None)
         outcomes.append(FileRun(Source(Path(STDIN), "<stdin>", STDIN), reading, unspinner, out, None).run())
     planned = _plan(names, options, outcomes) if names else []
     tally = Tally()
