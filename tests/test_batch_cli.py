@@ -362,3 +362,46 @@ def test_unwritable_output_is_an_error_others_still_written(work):
     assert code == 2
     assert "unspin: error: d/a/x.txt: cannot write out/a/x.txt: File exists (out/a)" in err
     assert (work / "out/b.txt").read_text() == FIXED
+
+
+def test_data_file_error_paths(work):
+    tree(work, {
+        "bom.jsonl": b'\xef\xbb\xbf{"text": "x"}\n',
+        "bytes.jsonl": b'{"text": "ok"}\n{"text": "\xff"}\n',
+        "bytes.csv": b"text\nok\n\xff\n",
+        "rows.csv": "text\nregulation enforcement\n",
+        "broken.parquet": b"PAR1 not really parquet",
+    })
+    cases = [
+        (["--field", "text", "bom.jsonl"], "bom.jsonl:1: JSON Lines must not start with a byte-order mark"),
+        (["--field", "text", "bytes.jsonl"], "bytes.jsonl:2: not valid utf-8 at byte 10 of the line (invalid start byte)"),
+        (["--column", "text", "bytes.csv"], "bytes.csv: not valid utf-8 (invalid start byte); use --encoding or --errors surrogateescape"),
+        (["rows.csv"], "rows.csv: a CSV file needs --column NAME"),
+        (["--column", "text", "broken.parquet"], "broken.parquet: cannot read Parquet: "),
+    ]
+    for args, message in cases:
+        code, _, err = unspin(work, "check", *args)
+        assert code == 2 and f"unspin: error: {message}" in err, (args, err)
+
+
+def test_parquet_without_pyarrow_says_how_to_get_it(tmp_path, monkeypatch):
+    from unspin import Unspinner, records
+
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(records.InputError, match=r"x.parquet: reading Parquet needs pyarrow: pip install 'unspin\[parquet\]'"):
+        list(records.repair_parquet(tmp_path / "x.parquet", Unspinner(include=()), "text", None))
+
+
+def test_symlinked_folder_is_not_followed(work):
+    tree(work, {"d/a.txt": CLEAN, "elsewhere/b.txt": SPUN})
+    (work / "d/linked").symlink_to(work / "elsewhere", target_is_directory=True)
+    code, out, err = unspin(work, "check", "d")
+    assert code == 0 and out == ""
+    assert "unspin: d/linked: symbolic link to a folder, not followed" in err
+
+
+def test_pyproject_unspin_settings_must_be_a_table(work):
+    (work / "unspin.toml").unlink()
+    (work / "pyproject.toml").write_text("[tool]\nunspin = 3\n")
+    code, _, err = unspin(work, "check", "-")
+    assert code == 2 and "pyproject.toml: the unspin settings must be a table" in err
