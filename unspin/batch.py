@@ -65,9 +65,9 @@ class Options:
     progress: Optional[bool] = None  # None: when standard error is a terminal
     stream_above: int = STREAM_ABOVE
 
-    def check(self) -> None:
-        writes = self.command == "fix" and (self.write or self.out_dir is not None)
-        if writes and self.errors in LOSSY_ERROR_POLICIES:
+    def validate(self) -> None:
+        """Raise UsageError on options that cannot work together."""
+        if self.writes and self.errors in LOSSY_ERROR_POLICIES:
             raise UsageError(
                 f"--errors {self.errors} would write U+FFFD over undecodable bytes; "
                 "use --errors surrogateescape to keep them when writing"
@@ -338,7 +338,7 @@ class _PastTheBar:
 
 def run(paths: List[str], options: Options, unspinner: Unspinner) -> int:
     """Process every path (files, folders, '-' for standard input); the exit code."""
-    options.check()
+    options.validate()
     sys.stdout.flush()
     out = sys.stdout.buffer
     outcomes: List[Outcome] = []

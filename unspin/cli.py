@@ -125,7 +125,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             summary=not args.quiet,
             progress=False if args.no_progress else None,
         )
-        options.check()
+        options.validate()
     except (LexiconError, config.ConfigError, UsageError, ValueError) as exc:
         print(f"unspin: error: {exc}", file=sys.stderr)
         return 2

@@ -48,10 +48,6 @@ class Window:
     body_end: int
     base: int  # offset of text[0] in the whole stream
 
-    @property
-    def body(self) -> str:
-        return self.text[self.body_start : self.body_end]
-
 
 def _cut(text: str, start: int, target: int) -> int:
     """Where to end a body: after the last line break, else space, in the second half before `target`."""
