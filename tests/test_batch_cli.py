@@ -84,7 +84,7 @@ def test_fix_write_in_place_keeps_mode_bom_and_crlf(work):
     assert (code, out) == (0, "")
     assert (work / "d/a.txt").read_bytes() == ("\ufeff" + FIXED.replace("\n", "\r\n")).encode("utf-8")
     assert os.stat(work / "d/a.txt").st_mode & 0o777 == 0o640
-    assert "2 files, 1 written" in err
+    assert "unspin: 2 files, 1 changed, 1 written, 0 with errors, 0 skipped;" in err
 
 
 def test_out_dir_mirrors_the_tree_and_leaves_sources(work):
@@ -109,6 +109,7 @@ def test_read_only_file_is_reported_not_written(work):
     code, _, err = unspin(work, "fix", "-w", "d")
     assert code == 2
     assert "unspin: error: d/a.txt: read-only file, 3 changes not written" in err
+    assert "unspin: 2 files, 2 changed, 1 written, 1 with errors, 0 skipped;" in err
     assert (work / "d/a.txt").read_text() == SPUN
     assert (work / "d/b.txt").read_text() == FIXED
 

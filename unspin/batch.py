@@ -379,8 +379,7 @@ def run(paths: List[str], options: Options, unspinner: Unspinner) -> int:
         out.write((json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "backslashreplace"))
         out.flush()
     if options.summary and names:
-        verb = "changed" if options.command == "check" or not options.writes else "written"
-        for line in tally.lines(verb):
+        for line in tally.lines(options.writes):
             print(line, file=sys.stderr)
     if tally.failed:
         return 2

@@ -40,6 +40,7 @@ class Outcome:
 class Tally:
     files: int = 0
     changed: int = 0
+    written: int = 0
     skipped: int = 0
     failed: int = 0
     words: int = 0
@@ -55,6 +56,7 @@ class Tally:
         self.files += 1
         self.failed += bool(outcome.errors)
         self.changed += bool(outcome.changes)
+        self.written += outcome.written
         self.words += outcome.words
         self.documents += outcome.documents
         self.spun_documents += outcome.spun_documents
@@ -62,11 +64,12 @@ class Tally:
         if outcome.safe_hits:
             self.densities.append((outcome.density, outcome.shown))
 
-    def lines(self, verb: str) -> List[str]:
+    def lines(self, writing: bool) -> List[str]:
         changes = sum(self.rules.values())
+        written = f"{self.written} written, " if writing else ""
         head = (
-            f"unspin: {self.files} files, {self.changed} {verb}, {self.failed} with errors, {self.skipped} skipped; "
-            f"{self.words:,} words, {changes:,} changes"
+            f"unspin: {self.files} files, {self.changed} changed, {written}{self.failed} with errors, "
+            f"{self.skipped} skipped; {self.words:,} words, {changes:,} changes"
         )
         lines = [head]
         for rule, count in self.rules.most_common(TOP):
