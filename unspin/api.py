@@ -61,7 +61,22 @@ class Unspinner:
         self.config = config if config is not None else Config(**options)
         self.lexicons, self._matcher = _compile(self.config.include, self.config.exclude, self.config.extra_lexicons)
 
+    @classmethod
+    def from_lexicons(cls, lexicons, config: Optional[Config] = None) -> "Unspinner":
+        """A repairer over lexicons already loaded (lint runs the examples of
+        files that may not load together, e.g. with duplicate forms)."""
+        unspinner = cls.__new__(cls)
+        unspinner.config = config if config is not None else Config()
+        unspinner.lexicons = tuple(lexicons)
+        unspinner._matcher = Matcher([entry for lexicon in unspinner.lexicons for entry in lexicon.entries])
+        unspinner._given = True
+        return unspinner
+
+    _given = False
+
     def __reduce__(self):
+        if self._given:
+            return (Unspinner.from_lexicons, (self.lexicons, self.config))
         return (Unspinner, (self.config,))
 
     @property
@@ -73,27 +88,37 @@ class Unspinner:
         return self._matcher
 
     @staticmethod
-    def safe_hits(candidates, document: context.Document) -> list:
-        """The safe-tier candidates that count as spin evidence."""
-        return [c for c in candidates if c.entry.tier == "safe" and context.decide(c, document, "safe")]
+    def safe_reasons(candidates, document: context.Document) -> list:
+        """Each safe candidate's reason to count as spin evidence, or None; None for the other tiers."""
+        return [context.decide(c, document, "safe") if c.entry.tier == "safe" else None for c in candidates]
 
     def is_spun(self, found: evidence.SpinEvidence) -> bool:
         return found.spun if self.config.assume_spun is None else self.config.assume_spun
 
-    def accept(self, candidates, document: context.Document) -> list:
-        """(candidate, reason) for every candidate that context lets through at this level."""
+    def accept(self, candidates, document: context.Document, safe_reasons: Optional[list] = None) -> list:
+        """(candidate, reason) for every candidate that context lets through at this level.
+
+        `safe_reasons` from the evidence pass are reused where they cannot change:
+        the safe tier is on at every level, and without an evidence condition
+        nothing depends on `spun`.
+        """
         accepted = []
-        for candidate in candidates:
-            reason = context.decide(candidate, document, self.config.level)
+        for index, candidate in enumerate(candidates):
+            entry = candidate.entry
+            if safe_reasons is not None and entry.tier == "safe" and not entry.context.evidence:
+                reason = safe_reasons[index]
+            else:
+                reason = context.decide(candidate, document, self.config.level)
             if reason:
                 accepted.append((candidate, reason))
         return accepted
 
     def _decide(self, text: str):
         candidates = list(self._matcher.candidates(text))
-        found = evidence.measure(text, self.safe_hits(candidates, context.Document(text, spun=False)))
+        safe_reasons = self.safe_reasons(candidates, context.Document(text, spun=False))
+        found = evidence.measure(text, [c for c, reason in zip(candidates, safe_reasons) if reason])
         document = context.Document(text, spun=self.is_spun(found))
-        return found, select(self.accept(candidates, document))
+        return found, select(self.accept(candidates, document, safe_reasons))
 
     def analyze(self, text: str) -> "Result":
         """Repaired text, the changes that made it, and the document's spin evidence, in one pass."""

@@ -8,8 +8,9 @@ the document must contain.
 
 from __future__ import annotations
 
+import bisect
 import functools
-from dataclasses import dataclass
+import re
 from typing import Optional
 
 import regex
@@ -23,8 +24,8 @@ DEFAULT_LEVEL = "contextual"
 # How much text the before/after patterns see: enough for a few words.
 WINDOW = 80
 
-_OPEN_QUOTES = "“«"
-_CLOSE_QUOTES = "”»"
+OPEN_QUOTES = "“«"
+CLOSE_QUOTES = "”»"
 
 
 class Document:
@@ -35,12 +36,13 @@ class Document:
         self.spun = spun
         self._has = {}
 
-    def inside_quotation(self, position: int) -> bool:
-        return inside_quotation(self.text, position)
-
     @functools.cached_property
     def folded(self) -> str:
         return fold_text(self.text)
+
+    @functools.cached_property
+    def quotations(self) -> "Quotations":
+        return Quotations(self.text)
 
     def has(self, term: str) -> bool:
         """Does the document contain `term` (a folded form) as whole words?"""
@@ -59,28 +61,46 @@ def tier_enabled(tier: str, level: str) -> bool:
     return TIERS.index(tier) <= LEVELS.index(level)
 
 
-@dataclass(frozen=True)
-class QuoteState:
-    """Quotation marks counted since the start of a paragraph."""
+class Quotations:
+    """Where quotations open and close in a text, indexed once.
 
-    typographic: int = 0  # opening minus closing typographic quotes
-    straight: int = 0  # straight double quotes
+    Asking whether a position is inside a quotation then takes a few binary
+    searches, not a scan of its paragraph: a text with no blank lines is one
+    long paragraph, and a scan per candidate would grow with the square of it.
+    """
 
-    @property
-    def inside(self) -> bool:
-        return self.typographic > 0 or self.straight % 2 == 1
+    def __init__(self, text: str):
+        def starts(pattern):
+            return [match.start() for match in re.finditer(pattern, text)]
 
-    def add(self, text: str, start: int, end: int) -> "QuoteState":
-        """The state after text[start:end]."""
-        opened = sum(text.count(q, start, end) for q in _OPEN_QUOTES)
-        closed = sum(text.count(q, start, end) for q in _CLOSE_QUOTES)
-        return QuoteState(self.typographic + opened - closed, self.straight + text.count('"', start, end))
+        # Every start of a paragraph break, overlapping ones too ("\n\n\n" has two).
+        self._breaks = [(starts(r"(?=\n\n)"), 2), (starts(r"(?=\r\n\r\n)"), 4)]
+        self._opening = starts(f"[{OPEN_QUOTES}]")
+        self._closing = starts(f"[{CLOSE_QUOTES}]")
+        self._straight = starts('"')
+
+    def _paragraph_start(self, position: int) -> int:
+        """Where the last paragraph break that ends before `position` starts (0 without one)."""
+        latest = 0
+        for starts, length in self._breaks:
+            index = bisect.bisect_right(starts, position - length)
+            if index:
+                latest = max(latest, starts[index - 1])
+        return latest
+
+    def inside(self, position: int) -> bool:
+        """Is `position` inside a quotation opened earlier in the same paragraph?"""
+        start = self._paragraph_start(position)
+
+        def between(positions):
+            return bisect.bisect_left(positions, position) - bisect.bisect_left(positions, start)
+
+        return between(self._opening) - between(self._closing) > 0 or between(self._straight) % 2 == 1
 
 
 def inside_quotation(text: str, position: int) -> bool:
     """Is `position` inside a quotation opened earlier in the same paragraph?"""
-    paragraph_start = max(text.rfind("\n\n", 0, position), text.rfind("\r\n\r\n", 0, position), 0)
-    return QuoteState().add(text, paragraph_start, position).inside
+    return Quotations(text).inside(position)
 
 
 def _holds(pattern: Optional[ContextPattern], window: str) -> Optional[bool]:
@@ -122,7 +142,7 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
         if context.not_after is not None and _holds(context.not_after, window) is not False:
             return None
     if context.quotes != "any":
-        inside = document.inside_quotation(candidate.start)
+        inside = document.quotations.inside(candidate.start)
         if inside != (context.quotes == "inside"):
             return None
         reasons.append(f"{context.quotes} a quotation")

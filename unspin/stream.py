@@ -24,7 +24,7 @@ import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, List, Optional
+from typing import Callable, Iterable, Iterator, List, Optional, Tuple
 
 from . import context
 from .api import Unspinner
@@ -87,41 +87,62 @@ def windows(pieces: Iterable[str], chunk: int, before: int, after: int) -> Itera
 _PARAGRAPH_BREAK = re.compile(r"\n\n|\r\n\r\n")
 
 
+def _positions(pattern: str, text: str, start: int, end: int) -> List[int]:
+    return [match.start() for match in re.compile(pattern).finditer(text, start, end)]
+
+
+class _CarriedQuotations:
+    """Quotation state in a window, carried in from the bodies before it.
+
+    Like `context.Quotations` (positions indexed once, then binary searches),
+    but a paragraph that started in an earlier body starts from the state
+    carried to this body's start, so a quotation opened any distance back in
+    the same paragraph is still seen.
+    """
+
+    Counts = Tuple[int, int]  # (opening minus closing typographic quotes, straight quotes)
+
+    def __init__(self, window: Window, carried: "Counts"):
+        text, start, end = window.text, window.body_start, window.body_end
+        self._body_start, self._carried = start, carried
+        # Paragraph starts (just after a break) inside the body, from a break that may
+        # straddle its start; one that ended before it is in the carried state.
+        breaks = _PARAGRAPH_BREAK.finditer(text, max(0, start - 3), end)
+        self._paragraphs = [m.end() for m in breaks if m.end() > start]
+        self._opening = _positions(f"[{context.OPEN_QUOTES}]", text, start, end)
+        self._closing = _positions(f"[{context.CLOSE_QUOTES}]", text, start, end)
+        self._straight = _positions('"', text, start, end)
+
+    def counts(self, position: int) -> "Counts":
+        index = bisect.bisect_right(self._paragraphs, position) - 1
+        start, (typographic, straight) = (self._paragraphs[index], (0, 0)) if index >= 0 else (self._body_start, self._carried)
+
+        def between(positions):
+            return bisect.bisect_left(positions, position) - bisect.bisect_left(positions, start)
+
+        return typographic + between(self._opening) - between(self._closing), straight + between(self._straight)
+
+    def inside(self, position: int) -> bool:
+        """Is `position` (in this body) inside a quotation opened earlier in the same paragraph?"""
+        typographic, straight = self.counts(position)
+        return typographic > 0 or straight % 2 == 1
+
+
 class _WindowDocument(context.Document):
     """A window judged as part of the whole document.
 
-    Its verdict and `document_has` terms come from pass one; quotation state
-    is carried in from the previous bodies, so a quotation opened any distance
-    back in the same paragraph is still seen.
+    Its verdict and `document_has` terms come from pass one; its quotation
+    state is carried in from the previous bodies.
     """
 
-    def __init__(self, window: Window, spun: bool, terms: Optional[frozenset], quotes: context.QuoteState):
+    def __init__(self, window: Window, spun: bool, terms: Optional[frozenset], quotations: _CarriedQuotations):
         super().__init__(window.text, spun)
         self._terms = terms
-        self._body_start = window.body_start
-        self._quotes_at_body = quotes
-        # Where paragraphs start (just after a break), from a break that may straddle the body's start.
-        lowest = max(0, window.body_start - 3)
-        self._paragraphs = [m.end() for m in _PARAGRAPH_BREAK.finditer(window.text, lowest, window.body_end)]
-        self._cursor = (-1, 0, context.QuoteState())  # (counted from, counted up to, state there)
+        self.quotations = quotations
 
     def has(self, term: str) -> bool:
         # None: pass one, where every term counts as present and is checked afterwards.
         return True if self._terms is None else term in self._terms
-
-    def quotes_at(self, position: int) -> context.QuoteState:
-        """Quotation state at `position` (not before the body), counting from its paragraph's start."""
-        index = bisect.bisect_right(self._paragraphs, position) - 1
-        start = self._paragraphs[index] if index >= 0 else self._body_start
-        counted_from, counted_to, state = self._cursor
-        if counted_from != start or counted_to > position:
-            counted_to, state = start, (context.QuoteState() if index >= 0 else self._quotes_at_body)
-        state = state.add(self.text, counted_to, position)
-        self._cursor = (start, position, state)
-        return state
-
-    def inside_quotation(self, position: int) -> bool:
-        return self.quotes_at(position).inside
 
 
 @dataclass
@@ -152,11 +173,11 @@ class StreamRepairer:
 
     def _documents(self, pieces: Iterable[str], spun: bool, terms: Optional[frozenset]):
         """(window, document) for each body, with quotation state carried from body to body."""
-        quotes = context.QuoteState()
+        carried = (0, 0)
         for window in windows(pieces, *self.sizes):
-            document = _WindowDocument(window, spun, terms, quotes)
-            yield window, document
-            quotes = document.quotes_at(window.body_end)
+            quotations = _CarriedQuotations(window, carried)
+            yield window, _WindowDocument(window, spun, terms, quotations)
+            carried = quotations.counts(window.body_end)
 
     def _candidates(self, window: Window):
         return [
@@ -172,7 +193,8 @@ class StreamRepairer:
             candidates = self._candidates(window)
             found += len(candidates)
             words += len(_WORD_START.findall(window.text, window.body_start, window.body_end))
-            hits.update(c.entry.id for c in self.unspinner.safe_hits(candidates, document))
+            reasons = self.unspinner.safe_reasons(candidates, document)
+            hits.update(c.entry.id for c, reason in zip(candidates, reasons) if reason)
             for term in self.terms:
                 if term not in terms:
                     match = context.term_pattern(term).search(document.folded, window.body_start)
