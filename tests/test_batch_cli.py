@@ -406,3 +406,11 @@ def test_pyproject_unspin_settings_must_be_a_table(work):
     (work / "pyproject.toml").write_text("[tool]\nunspin = 3\n")
     code, _, err = unspin(work, "check", "-")
     assert code == 2 and "pyproject.toml: the unspin settings must be a table" in err
+
+
+def test_report_reads_a_folder_like_the_other_commands(work):
+    tree(work, {"d/a.txt": SPUN, "d/b.txt": b"\x00binary", "d/c.py": SPUN})
+    code, _, err = unspin(work, "report", "d", "-o", "r.html")
+    page = (work / "r.html").read_text()
+    assert code == 0 and "d/a.txt" in page and "c.py" not in page
+    assert "unspin: d/b.txt: binary file (NUL byte at byte 0), skipped" in err

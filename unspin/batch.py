@@ -336,6 +336,35 @@ class _PastTheBar:
             return self.out.write(data)
 
 
+def read_inputs(paths: List[str], options: Options) -> Tuple[List[Tuple[str, str]], bool]:
+    """(name, text) of every input, for commands that need whole texts; messages on standard error.
+
+    The second value says whether any input failed.
+    """
+    names = [p for p in paths if p != STDIN]
+    sources = [Source(Path(STDIN), "<stdin>", STDIN)] if not paths or STDIN in paths else []
+    failed = False
+    for item in discover(names, options.include_files, options.exclude_files, bool(options.field or options.column)):
+        if isinstance(item, Skipped):
+            print(f"unspin: {item.shown}: {item.reason}", file=sys.stderr)
+        else:
+            sources.append(item)
+    texts = []
+    for source in sources:
+        try:
+            if source.relative == STDIN:
+                text_file = decode(sys.stdin.buffer.read(), source.shown, options.encoding, options.errors)
+            else:
+                text_file = read_text(source.path, options.encoding, options.errors)
+            texts.append((source.shown, text_file.text))
+        except BinaryFileError as exc:
+            print(f"unspin: {exc}", file=sys.stderr)
+        except InputError as exc:
+            print(f"unspin: error: {exc}", file=sys.stderr)
+            failed = True
+    return texts, failed
+
+
 def run(paths: List[str], options: Options, unspinner: Unspinner) -> int:
     """Process every path (files, folders, '-' for standard input); the exit code."""
     options.validate()

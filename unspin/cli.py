@@ -23,11 +23,10 @@ from typing import List, Optional
 
 from . import __version__, config, report
 from .api import Config, Unspinner
-from .batch import STDIN, Options, UsageError, run
+from .batch import STDIN, Options, UsageError, read_inputs, run
 from .context import DEFAULT_LEVEL, LEVELS
-from .discover import Skipped, discover
 from .evaluate import evaluate, parallel_pairs
-from .files import ERROR_POLICIES, BinaryFileError, InputError, decode, read_text, write_atomic
+from .files import ERROR_POLICIES, InputError, read_text, write_atomic
 from .learn import learn, lexicon_coverage, to_yaml
 from .lexicon import LexiconError
 from .lint import lint_paths
@@ -201,31 +200,10 @@ def _run_eval(args) -> int:
     return 0
 
 
-def _run_report(args, unspinner: Unspinner, chosen: dict) -> int:
+def _run_report(args, unspinner: Unspinner, options: Options) -> int:
     """Every input in one HTML page; unreadable inputs are reported and the others still shown."""
-    documents, failed = [], False
-    names = args.paths or [STDIN]
-    sources = [(None, "<stdin>")] if STDIN in names else []
-    found = discover([n for n in names if n != STDIN], chosen["include-files"], tuple(chosen["exclude-files"]))
-    for item in found:
-        if isinstance(item, Skipped):
-            print(f"unspin: {item.shown}: {item.reason}", file=sys.stderr)
-        else:
-            sources.append((item.path, item.shown))
-    for path, shown in sources:
-        try:
-            if path is None:
-                text = decode(sys.stdin.buffer.read(), shown, chosen["encoding"], chosen["errors"]).text
-            else:
-                text = read_text(path, chosen["encoding"], chosen["errors"]).text
-        except BinaryFileError as exc:
-            print(f"unspin: {exc}", file=sys.stderr)
-            continue
-        except InputError as exc:
-            print(f"unspin: error: {exc}", file=sys.stderr)
-            failed = True
-            continue
-        documents.append(report.Document(shown, text, unspinner.analyze(text)))
+    texts, failed = read_inputs(args.paths, options)
+    documents = [report.Document(name, text, unspinner.analyze(text)) for name, text in texts]
     if documents:
         title = documents[0].name if len(documents) == 1 else f"{len(documents)} documents"
         page = report.render(documents, title=f"unspin report: {title}")
@@ -259,8 +237,6 @@ def main(argv: Optional[List[str]] = None) -> int:
                 assume_spun=chosen["assume-spun"],
             )
         )
-        if args.command == "report":
-            return _run_report(args, unspinner, chosen)
         options = Options(
             command=args.command,
             write=getattr(args, "write", False),
@@ -281,6 +257,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     except (LexiconError, config.ConfigError, UsageError, ValueError) as exc:
         print(f"unspin: error: {exc}", file=sys.stderr)
         return 2
+    if args.command == "report":
+        return _run_report(args, unspinner, options)
     return run(args.paths, options, unspinner)
 
 
