@@ -180,10 +180,11 @@ def test_unknown_encoding(work):
 
 
 def test_binary_file_skipped_with_message(work):
-    tree(work, {"a.txt": b"PK\x03\x04\x00\x00regulation enforcement", "b.txt": CLEAN})
-    code, _, err = unspin(work, "check", "a.txt", "b.txt")
+    tree(work, {"a.txt": b"PK\x03\x04\x00\x00regulation enforcement", "b.txt": CLEAN, "c.txt": b"\xef\xbb\xbfab\x00"})
+    code, _, err = unspin(work, "check", "a.txt", "b.txt", "c.txt")
     assert code == 0
     assert "unspin: a.txt: binary file (NUL byte at byte 4), skipped" in err
+    assert "unspin: c.txt: binary file (NUL byte at byte 5), skipped" in err
 
 
 def test_missing_file_is_an_error_others_still_run(work):

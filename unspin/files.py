@@ -37,10 +37,6 @@ class BinaryFileError(InputError):
     """The file looks binary; it is skipped, not an error of the run."""
 
 
-class WriteError(Exception):
-    """A file could not be written; the message says which and why."""
-
-
 @dataclass(frozen=True)
 class TextFile:
     text: str
@@ -60,11 +56,12 @@ def _check_encoding(encoding: str, name: str) -> None:
         raise InputError(f"{name}: unknown encoding {encoding!r}") from None
 
 
-def _check_not_binary(head: bytes, name: str, encoding: str) -> None:
+def _check_not_binary(head: bytes, name: str, encoding: str, skipped: int) -> None:
+    """`skipped`: bytes before `head` (a byte-order mark), for the offset in the message."""
     if _is_utf8(encoding):
         nul = head.find(b"\x00", 0, BINARY_SNIFF)
         if nul >= 0:
-            raise BinaryFileError(f"{name}: binary file (NUL byte at byte {nul}), skipped")
+            raise BinaryFileError(f"{name}: binary file (NUL byte at byte {skipped + nul}), skipped")
 
 
 def _decode_error(exc: UnicodeDecodeError, name: str, encoding: str, offset: int) -> InputError:
@@ -79,7 +76,7 @@ def decode(data: bytes, name: str, encoding: str = "utf-8", errors: str = "stric
     bom = _is_utf8(encoding) and data.startswith(codecs.BOM_UTF8)
     if bom:
         data = data[len(codecs.BOM_UTF8) :]
-    _check_not_binary(data, name, encoding)
+    _check_not_binary(data, name, encoding, len(codecs.BOM_UTF8) if bom else 0)
     try:
         text = data.decode(encoding, errors)
     except UnicodeDecodeError as exc:
@@ -132,7 +129,7 @@ class TextStream:
                         self.bom = True
                         data = data[len(codecs.BOM_UTF8) :]
                         consumed = len(codecs.BOM_UTF8)
-                    _check_not_binary(data, name, self.encoding)
+                    _check_not_binary(data, name, self.encoding, consumed)
                 pending = len(decoder.getstate()[0])
                 try:
                     text = decoder.decode(data, final=not data)
