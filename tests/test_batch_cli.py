@@ -248,6 +248,13 @@ def test_csv_column(work):
     assert code == 2 and "unspin: error: a.csv: no column 'body' (columns: id, text)" in err
 
 
+def test_csv_field_of_a_whole_document(work):
+    body = "word " * 60_000 + "regulation enforcement"
+    tree(work, {"a.csv": f'id,text\n1,"{body}"\n'})
+    assert unspin(work, "fix", "-w", "--column", "text", "a.csv")[0] == 0
+    assert (work / "a.csv").read_text().endswith('law enforcement"\n')
+
+
 def test_parquet_column(work):
     pa = pytest.importorskip("pyarrow")
     pq = pytest.importorskip("pyarrow.parquet")

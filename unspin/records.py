@@ -22,6 +22,9 @@ from .api import Result, Unspinner
 from .files import InputError
 
 
+FIELD_SIZE_LIMIT = 1 << 30
+
+
 def _lookup(record, field: str):
     """The container and key holding `field` ("a.b" reaches into nested objects)."""
     if not isinstance(record, dict):
@@ -81,6 +84,8 @@ def repair_csv(
         ending = _line_ending(path)
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    # A text column may hold whole documents; the csv module's default limit is 128 KiB a field.
+    csv.field_size_limit(max(csv.field_size_limit(), FIELD_SIZE_LIMIT))
     writer = None
     if out is not None:
         errors_out = "surrogateescape" if errors == "surrogateescape" else "strict"
