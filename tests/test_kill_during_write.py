@@ -1,8 +1,8 @@
 """SIGKILL during `fix -w` over many files: every file holds its old or its new content.
 
-The run is killed at a random moment between start-up and the end of a full
-run (timed first), alternating one process and two worker processes (the whole
-process group is killed).  UNSPIN_KILL_RUNS sets how many kills (default 20).
+The run is killed at a random moment after its first rewrite, within half the
+time of a full run (timed first), alternating one process and two worker
+processes (the whole process group is killed).  UNSPIN_KILL_RUNS sets how many kills (default 20).
 """
 
 import os
@@ -58,8 +58,13 @@ def _kill_once(folder, run, full_run_seconds):
     (folder / "unspin.toml").write_text(f'include = []\nlexicon = ["{LEXICON}"]\n')
     _fill(folder)
     chance = random.Random(run)
+    files = [folder / "d" / f"{number:03}.txt" for number in range(FILES)]
+    first = {path: path.stat().st_mtime_ns for path in files}
     process = _start(folder, jobs=1 + run % 2)
-    time.sleep(chance.uniform(0.1, full_run_seconds))
+    # Wait for the first rewrite (start-up time varies with the machine's load), then kill at random.
+    while process.poll() is None and all(path.stat().st_mtime_ns == first[path] for path in files):
+        time.sleep(0.005)
+    time.sleep(chance.uniform(0, full_run_seconds / 2))
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     rewritten = 0
