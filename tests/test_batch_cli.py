@@ -193,6 +193,10 @@ def test_missing_file_is_an_error_others_still_run(work):
     assert code == 2
     assert "unspin: error: nope.txt: cannot read: No such file or directory" in err
     assert "b.txt:1:5" in out
+    code, _, err = unspin(work, "fix", "-w", "nope.txt", "b.txt")
+    assert code == 2
+    assert "unspin: error: nope.txt: cannot read: No such file or directory" in err
+    assert (work / "b.txt").read_text() == FIXED
 
 
 def test_empty_file_and_control_characters(work):

@@ -162,7 +162,11 @@ class Encoder:
 
 def is_read_only(path: Path) -> bool:
     """No write bit at all: the owner meant it to stay as it is (even for root)."""
-    return not (os.stat(path).st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # reading it will say what is wrong
+    return not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
 
 
 @contextlib.contextmanager
