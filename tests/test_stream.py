@@ -13,7 +13,7 @@ UNSPINNER = Unspinner(include=(), extra_lexicons=(str(LEXICON),))
 
 PHRASES = [
     "regulation enforcement", "regulation\nenforcement", "regulation \r\n  enforcement", "Counterfeit Consciousness",
-    "profound learning", "irregular woodland", "classifier", '“Yes,” mentioned', '"No," mentioned Lee',
+    "profound learning", "irregular woodland", "classifier", "bosom peril", "poetry", '“Yes,” mentioned', '"No," mentioned Lee',
     "officers", "“the officers”", "mentioned", "İstanbul", "straße", "ﬁne", "🙂", "\u05e9\u05dc\u05d5\u05dd",
     "e\u0301", "“", "”", '"', "\n\n", "\r\n\r\n", "\r\n", "\r", "\t", "\x00", " ", ", ", "word", "regulationenforcement",
 ]

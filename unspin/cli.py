@@ -3,6 +3,7 @@
     unspin fix [PATH ...]     print repaired text (-w rewrites files, --out-dir mirrors them, --diff shows a diff)
     unspin check [PATH ...]   list changes; exit 1 if there are any
     unspin report [PATH ...] -o report.html   one HTML page showing every change
+    unspin screen [PATH ...]  evidence of tortured phrases per document: hits, risk band; exit 1 if any
     unspin lexicon lint|learn, unspin eval    tools for lexicon curators
 
 PATH is a file, a folder (walked recursively) or '-' for standard input.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from pathlib import Path
 from typing import List, Optional
 
@@ -28,8 +30,9 @@ from .context import DEFAULT_LEVEL, LEVELS
 from .evaluate import evaluate, parallel_pairs
 from .files import ERROR_POLICIES, InputError, read_text, write_atomic
 from .learn import learn, lexicon_coverage, to_yaml
-from .lexicon import LexiconError
+from .lexicon import LexiconError, LexiconWarning
 from .lint import lint_paths
+from .screen import screen
 
 # Built-in defaults of the options that a configuration file may also set.
 DEFAULTS = {
@@ -38,6 +41,7 @@ DEFAULTS = {
     "include": None,
     "exclude": [],
     "assume-spun": None,
+    "infer": True,
     "include-files": None,
     "exclude-files": [],
     "encoding": "utf-8",
@@ -63,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("--include", action="append", metavar="NAME", help="use only these built-in lexicons (repeatable)")
     add("--exclude", action="append", metavar="NAME", help="switch a built-in lexicon off (repeatable)")
     add("--assume-spun", action="store_true", default=None, help="treat every document as spun")
+    add("--no-infer", dest="infer", action="store_const", const=False, help="repair listed phrases only, infer no unlisted ones")
     add("--format", choices=("text", "json"), help="output format (default: text)")
     add("--encoding", help="input encoding (default: utf-8)")
     add("--errors", choices=ERROR_POLICIES, help="undecodable bytes: strict (default) refuses the file, replace "
@@ -87,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     report_parser = commands.add_parser("report", parents=[common], help="write one HTML page that shows every change")
     report_parser.add_argument("-o", "--output", default=STDIN, metavar="FILE", help="the HTML file to write (default: standard output)")
+    commands.add_parser(
+        "screen", parents=[common], help="evidence of tortured phrases per document (hits, fingerprints, risk band)"
+    )
     return parser
 
 
@@ -200,6 +208,22 @@ def _run_eval(args) -> int:
     return 0
 
 
+def run_screen(args: argparse.Namespace, unspinner: Unspinner, options: Options) -> int:
+    """`unspin screen`: one evidence report per document; exit 1 if any document has a hit."""
+    texts, failed = read_inputs(args.paths, options)
+    reports, hit = [], False
+    for name, text in texts:
+        screening = screen(text, unspinner, name)
+        reports.append(screening.to_dict())
+        if options.output_format == "text":
+            print(screening.to_text())
+        hit = hit or bool(screening.hits)
+    if options.output_format == "json":
+        json.dump(reports if len(reports) != 1 else reports[0], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    return 2 if failed else (1 if hit else 0)
+
+
 def _run_report(args, unspinner: Unspinner, options: Options) -> int:
     """Every input in one HTML page; unreadable inputs are reported and the others still shown."""
     texts, failed = read_inputs(args.paths, options)
@@ -228,15 +252,19 @@ def main(argv: Optional[List[str]] = None) -> int:
         return args.run(args)
     try:
         chosen = settings(args)
-        unspinner = Unspinner(
-            Config(
-                level=chosen["level"],
-                include=_tuple(chosen["include"]),
-                exclude=tuple(chosen["exclude"]),
-                extra_lexicons=tuple(chosen["lexicon"]),
-                assume_spun=chosen["assume-spun"],
-            )
+        repair_config = Config(
+            level=chosen["level"],
+            include=_tuple(chosen["include"]),
+            exclude=tuple(chosen["exclude"]),
+            extra_lexicons=tuple(chosen["lexicon"]),
+            assume_spun=chosen["assume-spun"],
+            infer=chosen["infer"],
         )
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", LexiconWarning)
+            unspinner = Unspinner(repair_config)
+        for warning in caught:
+            print(f"unspin: warning: {warning.message}", file=sys.stderr)
         options = Options(
             command=args.command,
             write=getattr(args, "write", False),
@@ -259,6 +287,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 2
     if args.command == "report":
         return _run_report(args, unspinner, options)
+    if args.command == "screen":
+        return run_screen(args, unspinner, options)
     return run(args.paths, options, unspinner)
 
 

@@ -26,6 +26,7 @@ KEYS = {
     "include": (str, True, False),
     "exclude": (str, True, False),
     "assume-spun": (bool, False, False),
+    "infer": (bool, False, False),
     "include-files": (str, True, False),
     "exclude-files": (str, True, False),
     "encoding": (str, False, False),

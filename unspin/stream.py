@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, List, Optional, Tuple
 
-from . import context
+from . import context, infer as inference
 from .api import Unspinner
 from .evidence import SpinEvidence
 from .repair import Change, make_change, select
@@ -135,14 +135,13 @@ class _WindowDocument(context.Document):
     state is carried in from the previous bodies.
     """
 
-    def __init__(self, window: Window, spun: bool, terms: Optional[frozenset], quotations: _CarriedQuotations):
+    def __init__(self, window: Window, spun: bool, terms: frozenset, quotations: _CarriedQuotations):
         super().__init__(window.text, spun)
         self._terms = terms
         self.quotations = quotations
 
     def has(self, term: str) -> bool:
-        # None: pass one, where every term counts as present and is checked afterwards.
-        return True if self._terms is None else term in self._terms
+        return term in self._terms
 
 
 @dataclass
@@ -169,9 +168,22 @@ class StreamRepairer:
     def __init__(self, unspinner: Unspinner, chunk: Optional[int] = None, before: Optional[int] = None, after: Optional[int] = None):
         self.unspinner = unspinner
         self.sizes = (chunk or CHUNK, before or CONTEXT, after or LOOKAHEAD)
-        self.terms = sorted({t for e in unspinner.entries for t in e.context.document_has})
+        entries = unspinner.entries
+        self.terms = sorted({t for e in entries for group in e.context.document_has for t in group}
+                            | {t for e in entries for t in e.context.document_lacks})
+        # Pass one decides without the document's terms (not known yet) and applies them afterwards.
+        self._conditions = {
+            e.id: (e.context.document_has, e.context.document_lacks)
+            for e in entries
+            if e.context.document_has or e.context.document_lacks
+        }
+        self._termless = {
+            e.id: dataclasses.replace(e, context=dataclasses.replace(e.context, document_has=(), document_lacks=()))
+            for e in entries
+            if e.context.document_has or e.context.document_lacks
+        }
 
-    def _documents(self, pieces: Iterable[str], spun: bool, terms: Optional[frozenset]):
+    def _documents(self, pieces: Iterable[str], spun: bool, terms: frozenset):
         """(window, document) for each body, with quotation state carried from body to body."""
         carried = (0, 0)
         for window in windows(pieces, *self.sizes):
@@ -179,41 +191,59 @@ class StreamRepairer:
             yield window, _WindowDocument(window, spun, terms, quotations)
             carried = quotations.counts(window.body_end)
 
-    def _candidates(self, window: Window):
-        return [
-            c
-            for c in self.unspinner.matcher.candidates(window.text)
-            if window.body_start <= c.start < window.body_end
-        ]
+    def _inferred(self, window: Window, reached: int):
+        """Inferences chosen in this body (leftmost-longest, after those chosen before), and the new reach."""
+        first = max(window.body_start, reached - window.base)
+        found = [i for i in self.unspinner.found_inferences(window.text) if first <= i.start < window.body_end]
+        chosen = inference.select_longest(found)
+        return chosen, (chosen[-1].end + window.base if chosen else reached)
 
     def survey(self, pieces: Iterable[str]) -> Survey:
         words, found, terms = 0, 0, set()
         hits = Counter()  # safe hits by entry id: memory follows the lexicon, not the text
-        for window, document in self._documents(pieces, spun=False, terms=None):
-            candidates = self._candidates(window)
-            found += len(candidates)
+        inferred_reach = 0
+        for window, document in self._documents(pieces, spun=False, terms=frozenset()):
+            candidates = [
+                c._replace(entry=self._termless.get(c.entry.id, c.entry))
+                for c in self.unspinner.matcher.candidates(window.text)
+                if _in_body(c, window)
+            ]
+            inferred, inferred_reach = self._inferred(window, inferred_reach)
+            found += len(candidates) + len(inferred)
             words += len(_WORD_START.findall(window.text, window.body_start, window.body_end))
             reasons = self.unspinner.safe_reasons(candidates, document)
             hits.update(c.entry.id for c, reason in zip(candidates, reasons) if reason)
+            hits.update(inference.as_candidate(i, window.text).entry.id for i in inferred if i.sure)
             for term in self.terms:
                 if term not in terms:
                     match = context.term_pattern(term).search(document.folded, window.body_start)
                     if match and match.start() < window.body_end:
                         terms.add(term)
-        # Hits were taken as if every `document_has` term were present; now the real terms decide.
-        needs = {e.id: e.context.document_has for e in self.unspinner.entries}
-        kept = {i: n for i, n in hits.items() if not needs[i] or terms.intersection(needs[i])}
+        # Hits were taken without the term conditions; now the document's terms decide them.
+        kept = {i: n for i, n in hits.items() if self._terms_hold(i, terms)}
         evidence = SpinEvidence(words, sum(kept.values()), len(kept))
         return Survey(evidence, frozenset(terms), found)
+
+    def _terms_hold(self, entry_id: str, terms: set) -> bool:
+        """Do the `document_has` groups and `document_lacks` terms of the entry hold, given the document's terms?"""
+        if entry_id not in self._conditions:
+            return True
+        groups, lacks = self._conditions[entry_id]
+        return all(terms.intersection(group) for group in groups) and not terms.intersection(lacks)
 
     def repair(self, pieces: Iterable[str], survey: Survey) -> Iterator[Repaired]:
         spun = self.unspinner.is_spun(survey.evidence)
         reached = 0  # end of the last change, in the whole stream
+        inferred_reach = 0
         for window, document in self._documents(pieces, spun, survey.terms):
+            inferred, inferred_reach = self._inferred(window, inferred_reach)
+            # Every candidate of the window is passed, so that an inference overlapping a listed
+            # phrase just outside the body is dropped as in the whole text; only the body's are kept.
+            candidates = list(self.unspinner.matcher.candidates(window.text))
             accepted = [
                 (c, reason)
-                for c, reason in self.unspinner.accept(self._candidates(window), document)
-                if c.start + window.base >= reached
+                for c, reason in self.unspinner.accept(candidates, document, inferred=inferred)
+                if _in_body(c, window) and c.start + window.base >= reached
             ]
             # A change of the previous body may have run into this one: its text is already out.
             start = cursor = max(window.body_start, reached - window.base)
@@ -228,6 +258,10 @@ class StreamRepairer:
             out.append(window.text[cursor:end])
             before = window.text[start:end]
             yield Repaired(before, "".join(out), changes)
+
+
+def _in_body(candidate, window: Window) -> bool:
+    return window.body_start <= candidate.start < window.body_end
 
 
 def run(unspinner: Unspinner, open_pieces: Callable[[], Iterable[str]], **sizes) -> "tuple[Survey, Iterator[Repaired]]":
