@@ -13,7 +13,7 @@ from typing import Optional
 
 import regex
 
-from .lexicon import PATTERN_TIMEOUT, Entry, TIERS
+from .lexicon import TIERS, ContextPattern, Entry
 from .matcher import Candidate, fold_text
 
 LEVELS = TIERS
@@ -60,11 +60,11 @@ def inside_quotation(text: str, position: int) -> bool:
     return before.count('"') % 2 == 1
 
 
-def _holds(pattern: Optional[regex.Pattern], window: str) -> Optional[bool]:
+def _holds(pattern: Optional[ContextPattern], window: str) -> Optional[bool]:
     if pattern is None:
         return None
     try:
-        return pattern.search(window, timeout=PATTERN_TIMEOUT) is not None
+        return pattern.search(window)
     except TimeoutError:
         # A pattern that cannot decide in time does not allow a change.
         return None

@@ -7,7 +7,6 @@ documented in lexicons/README.md.
 
 from __future__ import annotations
 
-import importlib.resources
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
@@ -46,14 +45,43 @@ class Example:
     assume_spun: bool = False
 
 
+class ContextPattern:
+    """A lexicon regex anchored at the candidate, compiled on first use."""
+
+    __slots__ = ("source", "anchor", "_compiled")
+
+    def __init__(self, source: str, anchor: str):
+        self.source, self.anchor, self._compiled = source, anchor, None
+
+    def compiled(self) -> regex.Pattern:
+        if self._compiled is None:
+            # `before` must match where the candidate starts, `after` where it ends.
+            wrapped = f"(?:{self.source})\\Z" if self.anchor == "end" else f"\\A(?:{self.source})"
+            self._compiled = regex.compile(wrapped, regex.IGNORECASE)
+        return self._compiled
+
+    def search(self, window: str) -> bool:
+        """Does the pattern match? Raises TimeoutError when it backtracks too long."""
+        return self.compiled().search(window, timeout=PATTERN_TIMEOUT) is not None
+
+    def __eq__(self, other):
+        return isinstance(other, ContextPattern) and (self.source, self.anchor) == (other.source, other.anchor)
+
+    def __hash__(self):
+        return hash((self.source, self.anchor))
+
+    def __repr__(self):
+        return f"ContextPattern({self.source!r}, {self.anchor!r})"
+
+
 @dataclass(frozen=True)
 class Context:
     """Conditions under which a candidate may be repaired (all must hold)."""
 
-    before: Optional[regex.Pattern] = None
-    not_before: Optional[regex.Pattern] = None
-    after: Optional[regex.Pattern] = None
-    not_after: Optional[regex.Pattern] = None
+    before: Optional[ContextPattern] = None
+    not_before: Optional[ContextPattern] = None
+    after: Optional[ContextPattern] = None
+    not_after: Optional[ContextPattern] = None
     quotes: str = "any"
     evidence: bool = False
     document_has: tuple = ()
@@ -115,11 +143,10 @@ def fold_form(form: str) -> str:
 
 
 def builtin_dir() -> Path:
-    """Installed: the package `unspin.lexicons`; in a source checkout: the top-level lexicons/."""
-    try:
-        return Path(str(importlib.resources.files("unspin.lexicons")))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "lexicons"
+    """Installed: the package folder `unspin/lexicons`; in a source checkout: the top-level lexicons/."""
+    here = Path(__file__).resolve().parent
+    installed = here / "lexicons"
+    return installed if installed.is_dir() else here.parent / "lexicons"
 
 
 def builtin_paths() -> list:
@@ -148,10 +175,16 @@ def read_yaml(path: Path) -> Any:
 
 
 class _Validator:
-    """Turns one parsed file into a Lexicon, raising on the first problem."""
+    """Turns one parsed file into a Lexicon, raising on the first problem.
 
-    def __init__(self, path: Path):
+    With `eager`, context patterns are compiled (and so checked) at load; the
+    built-in lexicons skip that, since the test suite compiles every one of
+    their patterns and compiling them all would dominate start-up.
+    """
+
+    def __init__(self, path: Path, eager: bool = True):
         self.path = str(path)
+        self.eager = eager
         self.entry_id: Optional[str] = None
 
     def fail(self, line, message):
@@ -190,12 +223,13 @@ class _Validator:
         source = self.text(mapping, key, required=False, default=None)
         if source is None:
             return None
-        try:
-            # `before` must match where the candidate starts, `after` where it ends.
-            wrapped = f"(?:{source})\\Z" if anchor == "end" else f"\\A(?:{source})"
-            return regex.compile(wrapped, regex.IGNORECASE)
-        except regex.error as exc:
-            self.fail(mapping["__lines__"].get(key), f"invalid pattern in {key!r}: {exc}")
+        pattern = ContextPattern(source, anchor)
+        if self.eager:
+            try:
+                pattern.compiled()
+            except regex.error as exc:
+                self.fail(mapping["__lines__"].get(key), f"invalid pattern in {key!r}: {exc}")
+        return pattern
 
     def context(self, raw, line):
         if raw is None:
@@ -295,10 +329,10 @@ class _Validator:
         return Lexicon(name, self.path, self.text(data, "description", required=False), entries)
 
 
-def load_file(path) -> Lexicon:
+def load_file(path, eager: bool = True) -> Lexicon:
     """Load and validate one YAML lexicon file."""
     path = Path(path)
-    return _Validator(path).lexicon(read_yaml(path))
+    return _Validator(path, eager).lexicon(read_yaml(path))
 
 
 def check_unique(lexicons: Iterable[Lexicon]) -> None:
@@ -326,6 +360,6 @@ def load_lexicons(include=None, exclude=(), extra_paths=()) -> tuple:
         if name not in known:
             raise LexiconError(name, None, f"no built-in lexicon of that name (known: {', '.join(known)})")
     chosen = [p for p in builtin_paths() if (include is None or p.stem in include) and p.stem not in exclude]
-    lexicons = [load_file(p) for p in chosen] + [load_file(p) for p in extra_paths]
+    lexicons = [load_file(p, eager=False) for p in chosen] + [load_file(p) for p in extra_paths]
     check_unique(lexicons)
     return tuple(lexicons)
