@@ -86,13 +86,17 @@ class Unspinner:
     def _decide(self, text: str):
         candidates = list(self._matcher.candidates(text))
         first = context.Document(text, spun=False)
-        safe = [c for c in candidates if c.entry.tier == "safe" and context.decide(c, first, "safe")]
-        found = evidence.measure(text, safe)
+        # Each safe candidate's reason, or None; None for the other tiers too.
+        safe_reasons = [context.decide(c, first, "safe") if c.entry.tier == "safe" else None for c in candidates]
+        found = evidence.measure(text, [c for c, reason in zip(candidates, safe_reasons) if reason])
         spun = found.spun if self.config.assume_spun is None else self.config.assume_spun
         document = context.Document(text, spun=spun)
         accepted = []
-        for candidate in candidates:
-            reason = context.decide(candidate, document, self.config.level)
+        for candidate, reason in zip(candidates, safe_reasons):
+            if candidate.entry.tier != "safe" or candidate.entry.context.evidence:
+                reason = context.decide(candidate, document, self.config.level)
+            # Otherwise the first decision stands: the safe tier is on at every
+            # level, and without an evidence condition nothing depends on `spun`.
             if reason:
                 accepted.append((candidate, reason))
         return found, select(accepted)

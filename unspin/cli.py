@@ -2,6 +2,7 @@
 
     unspin fix [PATH ...]     print repaired text (-w rewrites files, --diff shows a diff)
     unspin check [PATH ...]   list changes; exit 1 if there are any
+    unspin report [PATH ...] -o report.html   one HTML page showing every change
 
 Exit codes follow ruff and black: 0 nothing to do or all done, 1 changes
 found (check, or fix --diff), 2 an error (the other files are still processed).
@@ -16,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
-from . import __version__
+from . import __version__, report
 from .api import Config, Unspinner
 from .context import DEFAULT_LEVEL, LEVELS
 from .files import InputError, TextFile, decode, encode, read_text, write_atomic
@@ -60,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", parents=[common], help="list every change; exit 1 if there are any")
     add_curator_commands(commands)
+
+    report_parser = commands.add_parser("report", parents=[common], help="write one HTML page that shows every change")
+    report_parser.add_argument("-o", "--output", default=STDIN, metavar="FILE", help="the HTML file to write (default: standard output)")
     return parser
 
 
@@ -124,6 +128,7 @@ class Run:
         self.failed = False
         self.changed = False
         self.records: List[dict] = []
+        self.documents: List[report.Document] = []
 
     def error(self, message: str) -> None:
         self.failed = True
@@ -149,7 +154,9 @@ class Run:
         shown = "<stdin>" if name == STDIN else name
         if self.args.format == "json":
             self.records.append(self.record(shown, text, changes, evidence))
-        if self.args.command == "check":
+        if self.args.command == "report":
+            self.documents.append(report.Document(shown, text, result))
+        elif self.args.command == "check":
             self.report(shown, text, changes, evidence)
         elif self.args.diff:
             self.diff(shown, text, fixed)
@@ -194,7 +201,20 @@ class Run:
         for line in lines:
             sys.stdout.write(line if line.endswith("\n") else line + "\n")
 
+    def write_report(self) -> None:
+        names = self.documents[0].name if len(self.documents) == 1 else f"{len(self.documents)} documents"
+        page = report.render(self.documents, title=f"unspin report: {names}")
+        if self.args.output == STDIN:
+            sys.stdout.write(page)
+            return
+        try:
+            write_atomic(Path(self.args.output), page.encode("utf-8"))
+        except OSError as exc:
+            self.error(f"{self.args.output}: cannot write: {exc.strerror or exc}")
+
     def finish(self) -> int:
+        if self.args.command == "report" and self.documents:
+            self.write_report()
         if self.args.format == "json":
             json.dump(self.records if len(self.records) != 1 else self.records[0], sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")

@@ -50,6 +50,9 @@ class Example:
     assume_spun: bool = False
 
 
+_BACKREFERENCE = regex.compile(r"\\[1-9]|\\g<|\(\?P=")
+
+
 class ContextPattern:
     """A lexicon regex anchored at the candidate, compiled on first use."""
 
@@ -62,7 +65,13 @@ class ContextPattern:
         if self._compiled is None:
             # `before` must match where the candidate starts, `after` where it ends.
             wrapped = f"(?:{self.source})\\Z" if self.anchor == "end" else f"\\A(?:{self.source})"
-            self._compiled = regex.compile(wrapped, regex.IGNORECASE)
+            # A pattern anchored at the end is searched backwards: the first try
+            # is then at the end, instead of at every start position of the
+            # window.  Same verdicts, 6x faster over the built-in patterns; but a
+            # backreference would be met before its group, so those run forwards.
+            reversible = self.anchor == "end" and not _BACKREFERENCE.search(self.source)
+            backwards = regex.REVERSE if reversible else 0
+            self._compiled = regex.compile(wrapped, regex.IGNORECASE | backwards)
         return self._compiled
 
     def search(self, window: str) -> bool:
