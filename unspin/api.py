@@ -69,13 +69,13 @@ class Unspinner:
         unspinner.config = config if config is not None else Config()
         unspinner.lexicons = tuple(lexicons)
         unspinner._matcher = Matcher([entry for lexicon in unspinner.lexicons for entry in lexicon.entries])
-        unspinner._given = True
+        unspinner._from_lexicons = True
         return unspinner
 
-    _given = False
+    _from_lexicons = False
 
     def __reduce__(self):
-        if self._given:
+        if self._from_lexicons:
             return (Unspinner.from_lexicons, (self.lexicons, self.config))
         return (Unspinner, (self.config,))
 
