@@ -2,11 +2,14 @@
 and the built-in lexicons have none."""
 
 import json
+import pickle
 from pathlib import Path
 
 import pytest
 
+from unspin import Unspinner
 from unspin.cli import main
+from unspin.lexicon import load_file
 from unspin.lint import KINDS, lint_paths
 
 BAD = Path(__file__).parent / "data" / "bad-lexicon.yaml"
@@ -87,11 +90,6 @@ def test_cli_exit_codes_and_json(capsys):
 
 
 def test_a_repairer_over_loaded_lexicons_pickles_with_them():
-    import pickle
-
-    from unspin import Unspinner
-    from unspin.lexicon import load_file
-
     lexicon = load_file(BAD, allow_self_maps=True)
     unspinner = Unspinner.from_lexicons([lexicon])
     copy = pickle.loads(pickle.dumps(unspinner))
