@@ -87,13 +87,13 @@ class Unspinner:
         unspinner._matcher = Matcher(entries)
         config = unspinner.config
         unspinner._inferrer = inference.Inferrer.default(entries, min_score=config.infer_min_score) if config.infer else None
-        unspinner._given = True
+        unspinner._from_lexicons = True
         return unspinner
 
-    _given = False
+    _from_lexicons = False
 
     def __reduce__(self):
-        if self._given:
+        if self._from_lexicons:
             return (Unspinner.from_lexicons, (self.lexicons, self.config))
         return (Unspinner, (self.config,))
 
@@ -119,8 +119,19 @@ class Unspinner:
     def is_spun(self, found: evidence.SpinEvidence) -> bool:
         return found.spun if self.config.assume_spun is None else self.config.assume_spun
 
-    def accept(self, candidates, document: context.Document, safe_reasons: Optional[list] = None, inferred=()) -> list:
-        """(candidate, reason) for every candidate and inference that may change the text.
+    @staticmethod
+    def free_inferences(candidates, inferred) -> list:
+        """The inferences that overlap no listed phrase.
+
+        A listed phrase speaks for itself: an inference overlapping it is dropped,
+        even when context rejected the listed one ("a man of profound learning"),
+        and it does not count twice as evidence either.
+        """
+        taken = [(c.start, c.end) for c in candidates]
+        return [i for i in inferred if not any(i.start < end and start < i.end for start, end in taken)]
+
+    def accept(self, candidates, document: context.Document, safe_reasons: Optional[list] = None, free=()) -> list:
+        """(candidate, reason) for every candidate and free inference that may change the text.
 
         `safe_reasons` from the evidence pass are reused where they cannot change:
         the safe tier is on at every level, and without an evidence condition
@@ -135,23 +146,19 @@ class Unspinner:
                 reason = context.decide(candidate, document, self.config.level)
             if reason:
                 accepted.append((candidate, reason))
-        # A listed phrase speaks for itself: an inference overlapping it is dropped,
-        # even when context rejected the listed one ("a man of profound learning").
-        taken = [(c.start, c.end) for c in candidates]
-        usable = inferred if document.spun or self.config.level == "aggressive" else [i for i in inferred if i.sure]
+        usable = free if document.spun or self.config.level == "aggressive" else [i for i in free if i.sure]
         for item in usable:
-            if not any(item.start < end and start < item.end for start, end in taken):
-                accepted.append((inference.as_candidate(item, document.text), item.reason()))
+            accepted.append((inference.as_candidate(item, document.text), item.reason()))
         return accepted
 
     def _decide(self, text: str):
         candidates = list(self._matcher.candidates(text))
-        inferred = inference.select_longest(self.found_inferences(text))
+        free = self.free_inferences(candidates, inference.select_longest(self.found_inferences(text)))
         safe_reasons = self.safe_reasons(candidates, context.Document(text, spun=False))
         safe = [c for c, reason in zip(candidates, safe_reasons) if reason]
-        found = evidence.measure(text, safe + [inference.as_candidate(i, text) for i in inferred if i.sure])
+        found = evidence.measure(text, safe + [inference.as_candidate(i, text) for i in free if i.sure])
         document = context.Document(text, spun=self.is_spun(found))
-        return found, select(self.accept(candidates, document, safe_reasons, inferred))
+        return found, select(self.accept(candidates, document, safe_reasons, free))
 
     def analyze(self, text: str) -> "Result":
         """Repaired text, the changes that made it, and the document's spin evidence, in one pass."""

@@ -203,17 +203,15 @@ class StreamRepairer:
         hits = Counter()  # safe hits by entry id: memory follows the lexicon, not the text
         inferred_reach = 0
         for window, document in self._documents(pieces, spun=False, terms=frozenset()):
-            candidates = [
-                c._replace(entry=self._termless.get(c.entry.id, c.entry))
-                for c in self.unspinner.matcher.candidates(window.text)
-                if _in_body(c, window)
-            ]
+            listed = list(self.unspinner.matcher.candidates(window.text))
+            candidates = [c._replace(entry=self._termless.get(c.entry.id, c.entry)) for c in listed if _in_body(c, window)]
             inferred, inferred_reach = self._inferred(window, inferred_reach)
-            found += len(candidates) + len(inferred)
+            free = self.unspinner.free_inferences(listed, inferred)
+            found += len(candidates) + len(free)
             words += len(_WORD_START.findall(window.text, window.body_start, window.body_end))
             reasons = self.unspinner.safe_reasons(candidates, document)
             hits.update(c.entry.id for c, reason in zip(candidates, reasons) if reason)
-            hits.update(inference.as_candidate(i, window.text).entry.id for i in inferred if i.sure)
+            hits.update(inference.as_candidate(i, window.text).entry.id for i in free if i.sure)
             for term in self.terms:
                 if term not in terms:
                     match = context.term_pattern(term).search(document.folded, window.body_start)
@@ -240,9 +238,10 @@ class StreamRepairer:
             # Every candidate of the window is passed, so that an inference overlapping a listed
             # phrase just outside the body is dropped as in the whole text; only the body's are kept.
             candidates = list(self.unspinner.matcher.candidates(window.text))
+            free = self.unspinner.free_inferences(candidates, inferred)
             accepted = [
                 (c, reason)
-                for c, reason in self.unspinner.accept(candidates, document, inferred=inferred)
+                for c, reason in self.unspinner.accept(candidates, document, free=free)
                 if _in_body(c, window) and c.start + window.base >= reached
             ]
             # A change of the previous body may have run into this one: its text is already out.
