@@ -52,3 +52,12 @@ def test_every_entry_has_examples():
 def test_ambiguous_entries_carry_clean_examples():
     missing = [e.id for e in ENTRIES if e.tier != "safe" and not e.clean]
     assert not missing, f"contextual entries without a clean example: {missing}"
+
+
+def test_every_builtin_context_pattern_compiles():
+    # Built-in patterns compile lazily at run time; this is where they are checked.
+    for entry in ENTRIES:
+        context = entry.context
+        for pattern in (context.before, context.not_before, context.after, context.not_after):
+            if pattern is not None:
+                pattern.compiled()

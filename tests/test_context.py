@@ -1,0 +1,70 @@
+import textwrap
+
+import pytest
+
+from unspin import Unspinner
+from unspin.context import inside_quotation
+
+
+def lexicon(tmp_path, context):
+    path = tmp_path / "ctx.yaml"
+    path.write_text(
+        textwrap.dedent(
+            f"""\
+            name: ctx
+            entries:
+              - id: ctx.said.stated
+                spun: stated
+                canonical: said
+                tier: contextual
+                context: {context}
+              - id: ctx.red-bird.crimson-fowl
+                spun: crimson fowl
+                canonical: red bird
+              - id: ctx.blue-ball.azure-orb
+                spun: azure orb
+                canonical: blue ball
+            """
+        ),
+        encoding="utf-8",
+    )
+    return Unspinner(include=(), extra_lexicons=[str(path)])
+
+
+@pytest.mark.parametrize(
+    "context, changed, unchanged",
+    [
+        ("{before: ',\\s*$'}", "Yes, stated Ann.", "She stated her case."),
+        ("{not_before: '\\bas\\s*$'}", "She stated it.", "As stated above."),
+        ("{after: '\\s+(?-i:[A-Z])'}", "stated Ann.", "stated that."),
+        ("{not_after: '\\s+above'}", "stated again.", "stated above."),
+        ("{quotes: outside}", "Ann stated this.", "“Ann stated this.”"),
+        ("{quotes: inside}", "“Ann stated this.”", "Ann stated this."),
+        ("{document_has: [press release]}", "Ann stated it in a Press\nRelease.", "Ann stated it."),
+        ("{evidence: spun}", "A crimson fowl and an azure orb stated.", "A crimson fowl stated."),
+    ],
+)
+def test_each_condition_decides(tmp_path, context, changed, unchanged):
+    unspinner = lexicon(tmp_path, context)
+    assert "stated" not in unspinner.repair(changed)
+    assert "stated" in unspinner.repair(unchanged)
+
+
+def test_change_reason_names_the_conditions(tmp_path):
+    unspinner = lexicon(tmp_path, "{before: ',\\s*$', quotes: outside}")
+    [change] = unspinner.scan("Yes, stated Ann.")
+    assert change.reason == "spun form in context; preceded by the required context; outside a quotation"
+
+
+def test_catastrophic_pattern_times_out_and_allows_no_change(tmp_path):
+    unspinner = lexicon(tmp_path, "{before: '(a+)+b'}")
+    text = "a" * 40 + " stated"
+    assert unspinner.repair(text) == text
+
+
+@pytest.mark.parametrize(
+    "text, inside",
+    [("“Hello there", True), ("“Hello” there", False), ('"Hello there', True), ('"Hi" there', False), ("“Hi\n\nthere", False)],
+)
+def test_inside_quotation(text, inside):
+    assert inside_quotation(text, len(text)) is inside
