@@ -87,13 +87,13 @@ class Unspinner:
         unspinner._matcher = Matcher(entries)
         config = unspinner.config
         unspinner._inferrer = inference.Inferrer.default(entries, min_score=config.infer_min_score) if config.infer else None
-        unspinner._given = True
+        unspinner._from_lexicons = True
         return unspinner
 
-    _given = False
+    _from_lexicons = False
 
     def __reduce__(self):
-        if self._given:
+        if self._from_lexicons:
             return (Unspinner.from_lexicons, (self.lexicons, self.config))
         return (Unspinner, (self.config,))
 

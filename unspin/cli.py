@@ -24,7 +24,7 @@ from .api import Config, Unspinner
 from .context import DEFAULT_LEVEL, LEVELS
 from .files import InputError, TextFile, decode, encode, read_text, write_atomic
 from .lexicon import LexiconError, LexiconWarning
-from .evaluate import evaluate, parallel_pairs
+from .evaluate import PIECE_LINES, evaluate, parallel_pairs
 from .learn import learn, lexicon_coverage, to_yaml
 from .lint import lint_paths
 from .repair import Change
@@ -104,6 +104,8 @@ def add_curator_commands(commands) -> None:
                                "NAME.spun.txt / NAME.reference.txt)")
     evaluate.add_argument("--clean", action="append", default=[], metavar="PATH",
                           help="clean text: a file, or a folder of .txt files (repeatable)")
+    evaluate.add_argument("--piece-lines", type=int, default=PIECE_LINES, metavar="N",
+                          help="judge clean text in pieces of N lines, each a document (0: whole files; default %(default)s)")
     evaluate.add_argument("--level", choices=LEVELS, default=DEFAULT_LEVEL)
     evaluate.add_argument("--lexicon", action="append", default=[], metavar="PATH", help="an extra lexicon file")
     evaluate.add_argument("--include", action="append", metavar="NAME", help="use only these built-in lexicons")
@@ -284,7 +286,7 @@ def _run_eval(args) -> int:
             exclude=tuple(args.exclude),
             extra_lexicons=tuple(args.lexicon),
         )
-        report = evaluate(unspinner, pairs, [Path(p) for p in args.clean])
+        report = evaluate(unspinner, pairs, [Path(p) for p in args.clean], args.piece_lines)
     except (LexiconError, InputError) as exc:
         print(f"unspin: error: {exc}", file=sys.stderr)
         return 2
