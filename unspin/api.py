@@ -109,12 +109,17 @@ class Unspinner:
     def _decide(self, text: str):
         candidates = list(self._matcher.candidates(text))
         inferred = self._inferences(text)
-        sure = [i for i in inferred if i.sure]
         first = context.Document(text, spun=False)
         # Each safe candidate's reason, or None; None for the other tiers too.
         safe_reasons = [context.decide(c, first, "safe") if c.entry.tier == "safe" else None for c in candidates]
         safe = [c for c, reason in zip(candidates, safe_reasons) if reason]
-        found = evidence.measure(text, safe + [inference.as_candidate(i, text) for i in sure])
+        # A listed phrase speaks for itself: an inference overlapping it is dropped,
+        # even when context rejected the listed one ("a man of profound learning"),
+        # and it does not count twice as evidence either.
+        taken = [(c.start, c.end) for c in candidates]
+        free = [i for i in inferred if not any(i.start < end and start < i.end for start, end in taken)]
+        free_sure = [i for i in free if i.sure]
+        found = evidence.measure(text, safe + [inference.as_candidate(i, text) for i in free_sure])
         spun = found.spun if self.config.assume_spun is None else self.config.assume_spun
         document = context.Document(text, spun=spun)
         accepted = []
@@ -125,13 +130,9 @@ class Unspinner:
             # level, and without an evidence condition nothing depends on `spun`.
             if reason:
                 accepted.append((candidate, reason))
-        # A listed phrase speaks for itself: an inference overlapping it is dropped,
-        # even when context rejected the listed one ("a man of profound learning").
-        taken = [(c.start, c.end) for c in candidates]
-        usable = inferred if spun or self.config.level == "aggressive" else sure
+        usable = free if spun or self.config.level == "aggressive" else free_sure
         for item in usable:
-            if not any(item.start < end and start < item.end for start, end in taken):
-                accepted.append((inference.as_candidate(item, text), item.reason()))
+            accepted.append((inference.as_candidate(item, text), item.reason()))
         return found, select(accepted)
 
     def analyze(self, text: str) -> "Result":
