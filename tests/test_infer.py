@@ -98,25 +98,25 @@ def test_same_word_uses_edit_distance_only_for_longer_words():
 
 def test_inference_is_an_option_of_the_api_and_explains_itself():
     text = "We used counterfeit cognizance."
-    fixed, [change] = Unspinner().repair_and_explain(text)
+    fixed, [change] = Unspinner(infer=True).repair_and_explain(text)
     assert fixed == "We used artificial intelligence."
     assert change.tier == "inferred" and change.reason.startswith("inferred: counterfeit→artificial")
-    assert Unspinner(infer=False).repair(text) == text
-    assert Unspinner(level="safe").repair(text) == text
+    assert Unspinner().repair(text) == text, "inference is off by default"
+    assert Unspinner(infer=True, level="safe").repair(text) == text
 
 
 def test_a_listed_phrase_rejected_by_its_context_is_not_inferred_either():
     # "profound learning" is listed as contextual; inference must not slip it through.
-    assert Unspinner().repair("He was a man of profound learning.") == "He was a man of profound learning."
+    assert Unspinner(infer=True).repair("He was a man of profound learning.") == "He was a man of profound learning."
 
 
 def test_unsure_inferences_need_a_document_that_shows_spin():
     text = "The big information was stored."
-    [weak] = Unspinner()._inferrer.find(text)
+    [weak] = Unspinner(infer=True)._inferrer.find(text)
     assert not weak.sure, "the example must give an unsure inference"
-    assert Unspinner().repair(text) == text
-    assert Unspinner(assume_spun=True).repair(text) == "The big data was stored."
-    assert Unspinner(level="aggressive").repair(text) == "The big data was stored."
+    assert Unspinner(infer=True).repair(text) == text
+    assert Unspinner(infer=True, assume_spun=True).repair(text) == "The big data was stored."
+    assert Unspinner(infer=True, level="aggressive").repair(text) == "The big data was stored."
 
 
 @pytest.mark.parametrize(
@@ -129,15 +129,19 @@ def test_unsure_inferences_need_a_document_that_shows_spin():
     ],
 )
 def test_the_article_agrees_with_the_replacement(spun, fixed):
-    assert Unspinner().repair(spun) == fixed
+    assert Unspinner(infer=True).repair(spun) == fixed
 
 
-def test_cli_can_switch_inference_off(tmp_path, capsys):
+def test_cli_switches_inference_on_for_fix_and_off_for_screen(tmp_path, capsys):
     from unspin.cli import main
 
     paper = tmp_path / "paper.txt"
     paper.write_text("We used counterfeit cognizance.\n", encoding="utf-8")
     assert main(["fix", str(paper)]) == 0
-    assert "artificial intelligence" in capsys.readouterr().out
-    assert main(["fix", "--no-infer", str(paper)]) == 0
     assert "counterfeit cognizance" in capsys.readouterr().out
+    assert main(["fix", "--infer", str(paper)]) == 0
+    assert "artificial intelligence" in capsys.readouterr().out
+    assert main(["screen", "--format", "json", str(paper)]) in (0, 1)
+    assert "inferred" in capsys.readouterr().out
+    assert main(["screen", "--no-infer", "--format", "json", str(paper)]) in (0, 1)
+    assert "inferred" not in capsys.readouterr().out

@@ -41,7 +41,8 @@ DEFAULTS = {
     "include": None,
     "exclude": [],
     "assume-spun": None,
-    "infer": True,
+    # None: the command decides (screen infers, fix and check do not).
+    "infer": None,
     "include-files": None,
     "exclude-files": [],
     "encoding": "utf-8",
@@ -67,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("--include", action="append", metavar="NAME", help="use only these built-in lexicons (repeatable)")
     add("--exclude", action="append", metavar="NAME", help="switch a built-in lexicon off (repeatable)")
     add("--assume-spun", action="store_true", default=None, help="treat every document as spun")
+    add("--infer", dest="infer", action="store_const", const=True, help="also repair tortured phrases no lexicon lists "
+        "(default for screen only: slower, and rare false edits on clean prose)")
     add("--no-infer", dest="infer", action="store_const", const=False, help="repair listed phrases only, infer no unlisted ones")
     add("--format", choices=("text", "json"), help="output format (default: text)")
     add("--encoding", help="input encoding (default: utf-8)")
@@ -260,7 +263,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             exclude=tuple(chosen["exclude"]),
             extra_lexicons=tuple(chosen["lexicon"]),
             assume_spun=chosen["assume-spun"],
-            infer=chosen["infer"],
+            infer=chosen["infer"] if chosen["infer"] is not None else args.command == "screen",
         )
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", LexiconWarning)

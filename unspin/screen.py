@@ -129,7 +129,12 @@ def _position(text: str, offset: int):
 
 
 def screen(text: str, unspinner: Optional[Unspinner] = None, name: str = "<text>", **options) -> Screening:
-    """The evidence of tortured phrases in `text` (options are those of Config)."""
+    """The evidence of tortured phrases in `text` (options are those of Config).
+
+    Screening looks for unlisted phrases too: inference is on unless
+    `infer=False` is given.
+    """
+    options.setdefault("infer", True)
     unspinner = unspinner if unspinner is not None else Unspinner(**options)
     imported = {entry.id for lexicon in unspinner.lexicons if lexicon.imported for entry in lexicon.entries}
     hits = []
