@@ -61,7 +61,22 @@ class Unspinner:
         self.config = config if config is not None else Config(**options)
         self.lexicons, self._matcher = _compile(self.config.include, self.config.exclude, self.config.extra_lexicons)
 
+    @classmethod
+    def from_lexicons(cls, lexicons, config: Optional[Config] = None) -> "Unspinner":
+        """A repairer over lexicons already loaded (lint runs the examples of
+        files that may not load together, e.g. with duplicate forms)."""
+        unspinner = cls.__new__(cls)
+        unspinner.config = config if config is not None else Config()
+        unspinner.lexicons = tuple(lexicons)
+        unspinner._matcher = Matcher([entry for lexicon in unspinner.lexicons for entry in lexicon.entries])
+        unspinner._given = True
+        return unspinner
+
+    _given = False
+
     def __reduce__(self):
+        if self._given:
+            return (Unspinner.from_lexicons, (self.lexicons, self.config))
         return (Unspinner, (self.config,))
 
     @property
@@ -71,13 +86,17 @@ class Unspinner:
     def _decide(self, text: str):
         candidates = list(self._matcher.candidates(text))
         first = context.Document(text, spun=False)
-        safe = [c for c in candidates if c.entry.tier == "safe" and context.decide(c, first, "safe")]
-        found = evidence.measure(text, safe)
+        # Each safe candidate's reason, or None; None for the other tiers too.
+        safe_reasons = [context.decide(c, first, "safe") if c.entry.tier == "safe" else None for c in candidates]
+        found = evidence.measure(text, [c for c, reason in zip(candidates, safe_reasons) if reason])
         spun = found.spun if self.config.assume_spun is None else self.config.assume_spun
         document = context.Document(text, spun=spun)
         accepted = []
-        for candidate in candidates:
-            reason = context.decide(candidate, document, self.config.level)
+        for candidate, reason in zip(candidates, safe_reasons):
+            if candidate.entry.tier != "safe" or candidate.entry.context.evidence:
+                reason = context.decide(candidate, document, self.config.level)
+            # Otherwise the first decision stands: the safe tier is on at every
+            # level, and without an evidence condition nothing depends on `spun`.
             if reason:
                 accepted.append((candidate, reason))
         return found, select(accepted)

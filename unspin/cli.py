@@ -2,6 +2,7 @@
 
     unspin fix [PATH ...]     print repaired text (-w rewrites files, --diff shows a diff)
     unspin check [PATH ...]   list changes; exit 1 if there are any
+    unspin report [PATH ...] -o report.html   one HTML page showing every change
 
 Exit codes follow ruff and black: 0 nothing to do or all done, 1 changes
 found (check, or fix --diff), 2 an error (the other files are still processed).
@@ -16,11 +17,14 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
-from . import __version__
+from . import __version__, report
 from .api import Config, Unspinner
 from .context import DEFAULT_LEVEL, LEVELS
 from .files import InputError, TextFile, decode, encode, read_text, write_atomic
 from .lexicon import LexiconError
+from .evaluate import evaluate, parallel_pairs
+from .learn import learn, lexicon_coverage, to_yaml
+from .lint import lint_paths
 from .repair import Change
 
 STDIN = "-"
@@ -56,7 +60,61 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--diff", action="store_true", help="print a unified diff instead; exit 1 if there is one")
 
     commands.add_parser("check", parents=[common], help="list every change; exit 1 if there are any")
+    add_curator_commands(commands)
+
+    report_parser = commands.add_parser("report", parents=[common], help="write one HTML page that shows every change")
+    report_parser.add_argument("-o", "--output", default=STDIN, metavar="FILE", help="the HTML file to write (default: standard output)")
     return parser
+
+
+def add_curator_commands(commands) -> None:
+    """Commands for lexicon curators; each runs one function of its own module."""
+    lexicon = commands.add_parser("lexicon", help="tools for lexicon curators")
+    tools = lexicon.add_subparsers(dest="tool", required=True)
+
+    lint = tools.add_parser("lint", help="find defects in lexicons (the built-in ones when no PATH); exit 1 on findings")
+    lint.add_argument("paths", nargs="*", metavar="PATH", help="lexicon files, linted together")
+    lint.add_argument("--format", choices=("text", "json"), default="text")
+    lint.set_defaults(run=_run_lint)
+
+    learn = tools.add_parser("learn", help="propose lexicon entries from a spun text and its original (YAML for review)")
+    learn.add_argument("spun", metavar="SPUN", help="the spun text")
+    learn.add_argument("original", metavar="ORIGINAL", help="its original wording")
+    learn.add_argument("--min-count", type=int, default=1, metavar="N", help="only substitutions seen N times or more")
+    learn.add_argument("--name", default="learned", help="lexicon name and id prefix of the candidates")
+    learn.add_argument(
+        "--coverage", action="store_true", help="also say (on stderr) how many of the built-in lexicons' right changes it proposes"
+    )
+    learn.set_defaults(run=_run_learn)
+
+    evaluate = commands.add_parser(
+        "eval", help="score repairs against references (word error, precision, recall) and false edits on clean text"
+    )
+    evaluate.add_argument("--pair", nargs=2, action="append", default=[], metavar=("SPUN", "REFERENCE"),
+                          help="a spun file and its reference (repeatable)")
+    evaluate.add_argument("--parallel", action="append", default=[], metavar="FOLDER",
+                          help="a folder of spun files, each beside its reference (spun.txt / reference.txt, "
+                               "NAME.spun.txt / NAME.reference.txt)")
+    evaluate.add_argument("--clean", action="append", default=[], metavar="PATH",
+                          help="clean text: a file, or a folder of .txt files (repeatable)")
+    evaluate.add_argument("--level", choices=LEVELS, default=DEFAULT_LEVEL)
+    evaluate.add_argument("--lexicon", action="append", default=[], metavar="PATH", help="an extra lexicon file")
+    evaluate.add_argument("--include", action="append", metavar="NAME", help="use only these built-in lexicons")
+    evaluate.add_argument("--exclude", action="append", default=[], metavar="NAME", help="switch a built-in lexicon off")
+    evaluate.add_argument("--format", choices=("text", "json"), default="text")
+    evaluate.set_defaults(run=_run_eval)
+
+
+def _run_lint(args) -> int:
+    findings = lint_paths(args.paths)
+    if args.format == "json":
+        json.dump([finding.to_dict() for finding in findings], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for finding in findings:
+            print(finding)
+        print(f"{len(findings)} findings" if findings else "no findings", file=sys.stderr)
+    return 1 if findings else 0
 
 
 class Run:
@@ -68,6 +126,7 @@ class Run:
         self.failed = False
         self.changed = False
         self.records: List[dict] = []
+        self.documents: List[report.Document] = []
 
     def error(self, message: str) -> None:
         self.failed = True
@@ -93,7 +152,9 @@ class Run:
         shown = "<stdin>" if name == STDIN else name
         if self.args.format == "json":
             self.records.append(self.record(shown, text, changes, evidence))
-        if self.args.command == "check":
+        if self.args.command == "report":
+            self.documents.append(report.Document(shown, text, result))
+        elif self.args.command == "check":
             self.report(shown, text, changes, evidence)
         elif self.args.diff:
             self.diff(shown, text, fixed)
@@ -138,7 +199,20 @@ class Run:
         for line in lines:
             sys.stdout.write(line if line.endswith("\n") else line + "\n")
 
+    def write_report(self) -> None:
+        names = self.documents[0].name if len(self.documents) == 1 else f"{len(self.documents)} documents"
+        page = report.render(self.documents, title=f"unspin report: {names}")
+        if self.args.output == STDIN:
+            sys.stdout.write(page)
+            return
+        try:
+            write_atomic(Path(self.args.output), page.encode("utf-8"))
+        except OSError as exc:
+            self.error(f"{self.args.output}: cannot write: {exc.strerror or exc}")
+
     def finish(self) -> int:
+        if self.args.command == "report" and self.documents:
+            self.write_report()
         if self.args.format == "json":
             json.dump(self.records if len(self.records) != 1 else self.records[0], sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
@@ -148,8 +222,58 @@ class Run:
         return 1 if wants_changes_reported and self.changed else 0
 
 
+def _run_learn(args) -> int:
+    try:
+        spun, original = read_text(Path(args.spun)).text, read_text(Path(args.original)).text
+    except InputError as exc:
+        print(f"unspin: error: {exc}", file=sys.stderr)
+        return 2
+    candidates = [c for c in learn(spun, original) if c.count >= args.min_count]
+    sys.stdout.write(to_yaml(candidates, args.name, f"{args.spun} against {args.original}"))
+    if args.coverage:
+        coverage = lexicon_coverage(Unspinner(), spun, original, candidates)
+        total = len(coverage.covered) + len(coverage.missing)
+        print(f"learn proposes {len(coverage.covered)} of the {total} substitutions the lexicons make rightly "
+              f"({coverage.share:.1%})", file=sys.stderr)
+        for spun_words, canonical in coverage.missing:
+            print(f"  not proposed: {spun_words} → {canonical}", file=sys.stderr)
+    return 0
+
+
+def _run_eval(args) -> int:
+    pairs = [(Path(spun), Path(reference)) for spun, reference in args.pair]
+    for folder in map(Path, args.parallel):
+        found = parallel_pairs(folder)
+        if not found:
+            print(f"unspin: error: {folder}: no spun file with a reference beside it", file=sys.stderr)
+            return 2
+        pairs.extend(found)
+    if not pairs and not args.clean:
+        print("unspin: error: eval needs --pair, --parallel or --clean", file=sys.stderr)
+        return 2
+    try:
+        unspinner = Unspinner(
+            level=args.level,
+            include=tuple(args.include) if args.include else None,
+            exclude=tuple(args.exclude),
+            extra_lexicons=tuple(args.lexicon),
+        )
+        report = evaluate(unspinner, pairs, [Path(p) for p in args.clean])
+    except (LexiconError, InputError) as exc:
+        print(f"unspin: error: {exc}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(report.to_text())
+    return 0
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     args = build_parser().parse_args(argv)
+    if hasattr(args, "run"):
+        return args.run(args)
     try:
         config = Config(
             level=args.level,

@@ -8,7 +8,9 @@ the document must contain.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 from typing import Optional
 
 import regex
@@ -38,6 +40,10 @@ class Document:
     def folded(self) -> str:
         return fold_text(self.text)
 
+    @functools.cached_property
+    def quotations(self) -> "Quotations":
+        return Quotations(self.text)
+
     def has(self, term: str) -> bool:
         """Does the document contain `term` (a folded form) as whole words?"""
         if term not in self._has:
@@ -50,14 +56,46 @@ def tier_enabled(tier: str, level: str) -> bool:
     return TIERS.index(tier) <= LEVELS.index(level)
 
 
+class Quotations:
+    """Where quotations open and close in a text, indexed once.
+
+    Asking whether a position is inside a quotation then takes a few binary
+    searches, not a scan of its paragraph: a text with no blank lines is one
+    long paragraph, and a scan per candidate would grow with the square of it.
+    """
+
+    def __init__(self, text: str):
+        def starts(pattern):
+            return [match.start() for match in re.finditer(pattern, text)]
+
+        # Every start of a paragraph break, overlapping ones too ("\n\n\n" has two).
+        self._breaks = [(starts(r"(?=\n\n)"), 2), (starts(r"(?=\r\n\r\n)"), 4)]
+        self._opening = starts(f"[{_OPEN_QUOTES}]")
+        self._closing = starts(f"[{_CLOSE_QUOTES}]")
+        self._straight = starts('"')
+
+    def _paragraph_start(self, position: int) -> int:
+        """Where the last paragraph break that ends before `position` starts (0 without one)."""
+        latest = 0
+        for starts, length in self._breaks:
+            index = bisect.bisect_right(starts, position - length)
+            if index:
+                latest = max(latest, starts[index - 1])
+        return latest
+
+    def inside(self, position: int) -> bool:
+        """Is `position` inside a quotation opened earlier in the same paragraph?"""
+        start = self._paragraph_start(position)
+
+        def between(positions):
+            return bisect.bisect_left(positions, position) - bisect.bisect_left(positions, start)
+
+        return between(self._opening) - between(self._closing) > 0 or between(self._straight) % 2 == 1
+
+
 def inside_quotation(text: str, position: int) -> bool:
     """Is `position` inside a quotation opened earlier in the same paragraph?"""
-    paragraph_start = max(text.rfind("\n\n", 0, position), text.rfind("\r\n\r\n", 0, position), 0)
-    before = text[paragraph_start:position]
-    typographic = sum(before.count(q) for q in _OPEN_QUOTES) - sum(before.count(q) for q in _CLOSE_QUOTES)
-    if typographic > 0:
-        return True
-    return before.count('"') % 2 == 1
+    return Quotations(text).inside(position)
 
 
 def _holds(pattern: Optional[ContextPattern], window: str) -> Optional[bool]:
@@ -99,7 +137,7 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
         if context.not_after is not None and _holds(context.not_after, window) is not False:
             return None
     if context.quotes != "any":
-        inside = inside_quotation(text, candidate.start)
+        inside = document.quotations.inside(candidate.start)
         if inside != (context.quotes == "inside"):
             return None
         reasons.append(f"{context.quotes} a quotation")

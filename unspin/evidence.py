@@ -7,6 +7,7 @@ single coincidence in clean prose never unlocks the contextual tier.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 
@@ -15,11 +16,30 @@ from dataclasses import dataclass
 MIN_DENSITY = 2.0
 MIN_DISTINCT_ENTRIES = 2
 
-_WORD = re.compile(r"\w+")
+# Counting words is on the hot path of every repair: a match object per word
+# costs more than the whole Aho-Corasick scan.  So each character is reduced to
+# its class, a word byte or a space, and word starts are counted in C.  ASCII is
+# classified by a byte table; the (rare) runs of other characters by the codec
+# error handler below, one call per run.
+_WORD_CHAR = re.compile(r"\w")
+_WORD_BYTE, _OTHER_BYTE = b"w", b" "
+_CLASS_OF_BYTE = bytes(_WORD_BYTE[0] if _WORD_CHAR.match(chr(b)) else _OTHER_BYTE[0] for b in range(128))
+_CLASS_OF_BYTE += _OTHER_BYTE * 128  # never looked up: the text is ASCII by then
+_CLASSIFY_NON_ASCII = "unspin.word-classes"
+
+
+def _classify_non_ascii(error: UnicodeEncodeError):
+    run = error.object[error.start : error.end]
+    return "".join("w" if _WORD_CHAR.match(char) else " " for char in run), error.end
+
+
+codecs.register_error(_CLASSIFY_NON_ASCII, _classify_non_ascii)
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+    """How many runs of word characters the text has: what `re.findall(r"\\w+", text)` counts."""
+    classes = text.encode("ascii", _CLASSIFY_NON_ASCII).translate(_CLASS_OF_BYTE)
+    return classes.count(_OTHER_BYTE + _WORD_BYTE) + classes.startswith(_WORD_BYTE)
 
 
 @dataclass(frozen=True)

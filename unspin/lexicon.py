@@ -7,6 +7,8 @@ documented in lexicons/README.md.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
@@ -31,9 +33,12 @@ _EXAMPLE_KEYS = {"spun", "fixed", "assume_spun"}
 class LexiconError(ValueError):
     """A lexicon could not be loaded; the message names file, line and entry."""
 
-    def __init__(self, path: str, line: Optional[int], message: str, entry_id: Optional[str] = None):
-        self.path, self.line, self.entry_id, self.reason = path, line, entry_id, message
+    def __init__(
+        self, path: str, line: Optional[int], message: str, entry_id: Optional[str] = None, column: Optional[int] = None
+    ):
+        self.path, self.line, self.column, self.entry_id, self.reason = path, line, column, entry_id, message
         where = f"{path}:{line}" if line else path
+        where = f"{where}:{column}" if line and column else where
         entry = f" [entry {entry_id}]" if entry_id else ""
         super().__init__(f"{where}:{entry} {message}")
 
@@ -43,6 +48,9 @@ class Example:
     spun: str
     fixed: str
     assume_spun: bool = False
+
+
+_BACKREFERENCE = regex.compile(r"\\[1-9]|\\g<|\(\?P=")
 
 
 class ContextPattern:
@@ -57,7 +65,13 @@ class ContextPattern:
         if self._compiled is None:
             # `before` must match where the candidate starts, `after` where it ends.
             wrapped = f"(?:{self.source})\\Z" if self.anchor == "end" else f"\\A(?:{self.source})"
-            self._compiled = regex.compile(wrapped, regex.IGNORECASE)
+            # A pattern anchored at the end is searched backwards: the first try
+            # is then at the end, instead of at every start position of the
+            # window.  Same verdicts, 6x faster over the built-in patterns; but a
+            # backreference would be met before its group, so those run forwards.
+            reversible = self.anchor == "end" and not _BACKREFERENCE.search(self.source)
+            backwards = regex.REVERSE if reversible else 0
+            self._compiled = regex.compile(wrapped, regex.IGNORECASE | backwards)
         return self._compiled
 
     def search(self, window: str) -> bool:
@@ -114,27 +128,103 @@ class Lexicon:
     entries: tuple
 
 
-# libyaml's parser when it is there: several times faster on large lexicons.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR_TAG = "tag:yaml.org,2002:str"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+# Typed scalars the validator can name in an error ("must be a string, not int").
+_PLAIN_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float"))
+# Under YAML 1.1's implicit rules a plain scalar can be typed only when its
+# first character has resolvers (digits, signs, "~", "!", "*", …); after a
+# letter the only typed values are these bool and null words.
+_TYPED_STARTS = frozenset(k for k in yaml.SafeLoader.yaml_implicit_resolvers if k and not k.isalpha())
+_TYPED_WORDS = frozenset(
+    w
+    for word in "yes no true false on off null".split()
+    for w in (word, word.capitalize(), word.upper())
+)
+
+_Base = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 
 
-class _LineLoader(_SafeLoader):
-    """Safe YAML loading that records line numbers and refuses duplicate keys."""
+class _NodeLoader(_Base):
+    """Safe YAML parsing (libyaml when present) that resolves plain words fast.
 
-    def construct_mapping(self, node, deep=False):
-        seen = {}
-        for key_node, _ in node.value:
-            key = key_node.value
-            if key in seen:
+    Most scalars in a lexicon are plain words; the generic resolver tries a
+    dozen regular expressions on each, which dominated loading a 100,000-entry
+    lexicon.  Anything that could be typed still goes through it.
+    """
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            if implicit[0] and value and value[0] not in _TYPED_STARTS and value not in _TYPED_WORDS:
+                return _STR_TAG
+        elif kind is yaml.MappingNode:
+            return _MAP_TAG
+        elif kind is yaml.SequenceNode:
+            return _SEQ_TAG
+        return super().resolve(kind, value, implicit)
+
+
+class _Builder:
+    """Builds plain Python data from YAML nodes, recording line numbers.
+
+    Every mapping gets `__line__` (its first line) and `__lines__` (the line of
+    each key); duplicate keys are an error.  Only plain data is built: any
+    other tag (`!!python/object`, `!!binary`, a custom `!tag`) is refused.
+    """
+
+    def __init__(self, loader):
+        self.loader = loader
+        self.built = {}
+
+    def build(self, node):
+        # Aliases share nodes: build each once so an alias bomb stays small.
+        key = id(node)
+        if key not in self.built:
+            self.built[key] = self._build(node)
+        return self.built[key]
+
+    def _build(self, node):
+        if isinstance(node, yaml.ScalarNode) and node.tag == _STR_TAG:
+            return node.value
+        if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ_TAG:
+            return [self.build(item) for item in node.value]
+        if isinstance(node, yaml.MappingNode) and node.tag == _MAP_TAG:
+            return self.mapping(node)
+        if isinstance(node, yaml.ScalarNode) and node.tag in _PLAIN_SCALAR_TAGS:
+            return self.loader.construct_object(node, deep=True)
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise yaml.MarkedYAMLError(
+            problem=f"tag {shown!r} refused: a lexicon is plain YAML (strings, lists, mappings)",
+            problem_mark=node.start_mark,
+        )
+
+    def mapping(self, node):
+        mapping, lines = {}, {}
+        for key_node, value_node in node.value:
+            key = self.build(key_node)
+            if not isinstance(key, str):
+                raise yaml.MarkedYAMLError(problem=f"key {key!r} is not a string", problem_mark=key_node.start_mark)
+            if key in lines:
                 raise yaml.MarkedYAMLError(
-                    problem=f"duplicate key {key!r} (first on line {seen[key]})",
+                    problem=f"duplicate key {key!r} (first on line {lines[key]})",
                     problem_mark=key_node.start_mark,
                 )
-            seen[key] = key_node.start_mark.line + 1
-        mapping = super().construct_mapping(node, deep=True)
+            lines[key] = key_node.start_mark.line + 1
+            mapping[key] = self.build(value_node)
         mapping["__line__"] = node.start_mark.line + 1
-        mapping["__lines__"] = seen
+        mapping["__lines__"] = lines
         return mapping
+
+
+def parse_yaml(text: str) -> Any:
+    """Safe YAML with line numbers; raises yaml.YAMLError."""
+    loader = _NodeLoader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _Builder(loader).build(node)
+    finally:
+        loader.dispose()
 
 
 def fold_form(form: str) -> str:
@@ -163,13 +253,12 @@ def read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(str(path), None, f"cannot read: {exc}") from None
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        return parse_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        column = f" column {mark.column + 1}:" if mark else ""
         problem = (exc.problem or exc.context or "invalid YAML").strip()
-        raise LexiconError(str(path), line, f"{column} YAML error: {problem}".strip()) from None
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise LexiconError(str(path), line, f"YAML error: {problem}", column=column) from None
     except yaml.YAMLError as exc:
         raise LexiconError(str(path), None, f"YAML error: {exc}") from None
 
@@ -180,11 +269,14 @@ class _Validator:
     With `eager`, context patterns are compiled (and so checked) at load; the
     built-in lexicons skip that, since the test suite compiles every one of
     their patterns and compiling them all would dominate start-up.
+    `allow_self_maps` lets lint load entries that map a form to itself, so
+    that it can report them together with every other defect.
     """
 
-    def __init__(self, path: Path, eager: bool = True):
+    def __init__(self, path: Path, eager: bool = True, allow_self_maps: bool = False):
         self.path = str(path)
         self.eager = eager
+        self.allow_self_maps = allow_self_maps
         self.entry_id: Optional[str] = None
 
     def fail(self, line, message):
@@ -300,7 +392,7 @@ class _Validator:
         if tier == "contextual" and context.is_empty():
             self.fail(line, "a contextual entry needs at least one context condition")
         for form in spun:
-            if fold_form(form) == fold_form(canonical):
+            if not self.allow_self_maps and is_self_map(form, canonical):
                 self.fail(lines.get("spun", line), f"spun form {form!r} is the canonical form itself")
         return Entry(
             id=self.entry_id,
@@ -329,10 +421,29 @@ class _Validator:
         return Lexicon(name, self.path, self.text(data, "description", required=False), entries)
 
 
-def load_file(path, eager: bool = True) -> Lexicon:
-    """Load and validate one YAML lexicon file."""
+@contextlib.contextmanager
+def _collector_paused():
+    """Loading builds millions of small objects that all stay alive: the cyclic
+    garbage collector's repeated passes over them tripled the time to load a
+    100,000-entry lexicon (measured: 18 s against 6 s), and find nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def is_self_map(form: str, canonical: str) -> bool:
+    return fold_form(form) == fold_form(canonical)
+
+
+def load_file(path, eager: bool = True, allow_self_maps: bool = False) -> Lexicon:
+    """Load and validate one YAML lexicon file (see _Validator for the options)."""
     path = Path(path)
-    return _Validator(path, eager).lexicon(read_yaml(path))
+    with _collector_paused():
+        return _Validator(path, eager, allow_self_maps).lexicon(read_yaml(path))
 
 
 def check_unique(lexicons: Iterable[Lexicon]) -> None:

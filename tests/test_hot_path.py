@@ -1,0 +1,81 @@
+"""The fast paths (word count, folding, backwards search, quotation index) agree with their plain definitions."""
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import CORPORA
+import regex
+
+from unspin.context import WINDOW, Quotations
+from unspin.evidence import count_words
+from unspin.lexicon import load_lexicons
+from unspin.matcher import fold_text
+
+# Text that mixes ASCII with letters, marks, spaces and quotes from elsewhere in Unicode.
+mixed_text = st.text(
+    alphabet=st.one_of(
+        st.characters(max_codepoint=0x7F),
+        st.sampled_from("éßİﬁ\u0301\u00a0\u2028\u3000\u2019\u2018\u02bc—日本\udcff_"),
+        st.characters(),
+    )
+)
+
+
+@given(mixed_text)
+def test_count_words_counts_word_runs(text):
+    assert count_words(text) == len(re.findall(r"\w+", text))
+
+
+_PLAIN_FOLD = str.maketrans(
+    {**{chr(c): " " for c in range(0x3000 + 1) if chr(c).isspace()}, "\u2019": "'", "\u2018": "'", "\u02bc": "'"}
+)
+
+
+@given(mixed_text)
+def test_fold_text_is_lower_case_with_plain_spaces_and_apostrophes(text):
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    assert fold_text(text) == lowered.translate(_PLAIN_FOLD)
+
+
+def _before_patterns():
+    patterns = {}
+    for lexicon in load_lexicons():
+        for entry in lexicon.entries:
+            for pattern in (entry.context.before, entry.context.not_before):
+                if pattern is not None:
+                    patterns[pattern.source] = pattern
+    return list(patterns.values())
+
+
+def _windows():
+    texts = [(CORPORA / "seed" / "spun.txt").read_text(encoding="utf-8")]
+    texts += [path.read_text(encoding="utf-8")[:60_000] for path in sorted((CORPORA / "clean").glob("*.txt"))]
+    return [text[max(0, end - WINDOW) : end] for text in texts for end in range(1, len(text), 211)]
+
+
+def test_before_patterns_give_the_same_verdict_searched_backwards():
+    windows = _windows()
+    for pattern in _before_patterns():
+        assert pattern.compiled().flags & regex.REVERSE
+        forwards = regex.compile(f"(?:{pattern.source})\\Z", regex.IGNORECASE)
+        for window in windows:
+            assert pattern.search(window) == (forwards.search(window) is not None), (pattern.source, window)
+
+
+def _plain_inside_quotation(text, position):
+    """The definition: count the quotation marks of the paragraph before `position`."""
+    paragraph_start = max(text.rfind("\n\n", 0, position), text.rfind("\r\n\r\n", 0, position), 0)
+    before = text[paragraph_start:position]
+    typographic = sum(before.count(q) for q in "“«") - sum(before.count(q) for q in "”»")
+    return typographic > 0 or before.count('"') % 2 == 1
+
+
+@given(st.text(alphabet='ab "“”«»\n\r'), st.data())
+def test_quotation_index_agrees_with_counting_the_paragraph(text, data):
+    quotations = Quotations(text)
+    for position in data.draw(st.lists(st.integers(0, len(text)), max_size=20)):
+        assert quotations.inside(position) == _plain_inside_quotation(text, position)

@@ -1,0 +1,86 @@
+"""`unspin lexicon lint`: each defect class is found in a seeded bad lexicon,
+and the built-in lexicons have none."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from unspin.cli import main
+from unspin.lint import KINDS, lint_paths
+
+BAD = Path(__file__).parent / "data" / "bad-lexicon.yaml"
+
+# The entry that carries each seeded defect (its id starts with the kind).
+SEEDED = {
+    "duplicate-id": "duplicate-id.huge",
+    "duplicate-form": "duplicate-form.big.sizable",
+    "self-map": "self-map.shop",
+    "chain": "chain.automobile.motorcar",
+    "cycle": "cycle.happy.glad",
+    "not-idempotent": "not-idempotent.dog.pooch",
+    "shadowed": "shadowed.hot.warm",
+    "failing-example": "failing-example.cold.frosty",
+    "missing-example": "missing-example.fast.speedy",
+}
+
+
+@pytest.fixture(scope="module")
+def findings():
+    return lint_paths([BAD])
+
+
+@pytest.mark.parametrize("kind", sorted(SEEDED))
+def test_each_seeded_defect_is_found(findings, kind):
+    found = [f for f in findings if f.kind == kind]
+    assert SEEDED[kind] in {f.entry_id for f in found}
+    assert all(f.path == str(BAD) and f.line for f in found)
+
+
+def test_entries_without_defects_have_no_findings(findings):
+    flagged = {f.entry_id for f in findings}
+    assert not {"good.large.sizable", "good.car.automobile", "good.hot-dog.warm-canine"} & flagged
+
+
+def test_a_failing_clean_sentence_is_found(tmp_path):
+    path = tmp_path / "clean.yaml"
+    path.write_text(
+        "name: clean\nentries:\n  - id: x.cold.frosty\n    spun: frosty\n    canonical: cold\n"
+        "    examples: [{spun: a frosty day, fixed: a cold day}]\n    clean: [Frosty the Snowman]\n",
+        encoding="utf-8",
+    )
+    (finding,) = lint_paths([path])
+    assert finding.kind == "failing-example" and "Frosty the Snowman" in finding.message
+
+
+def test_a_file_that_does_not_load_is_reported_with_the_others(tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("name: broken\nentries:\n  - id: x\n    spun: [a\n", encoding="utf-8")
+    findings = lint_paths([broken, BAD])
+    load_errors = [f for f in findings if f.kind == "load-error"]
+    assert [(f.path, f.line) for f in load_errors] == [(str(broken), 5)]
+    assert {f.kind for f in findings} == set(KINDS)
+
+
+def test_duplicates_across_files_are_found(tmp_path):
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(BAD.read_text(encoding="utf-8"), encoding="utf-8")
+    findings = lint_paths([BAD, copy])
+    across = [f for f in findings if f.kind == "duplicate-id" and f.path == str(copy)]
+    assert any(str(BAD) in f.message for f in across)
+
+
+def test_builtin_lexicons_pass_lint():
+    findings = lint_paths()
+    assert not findings, "\n".join(map(str, findings))
+
+
+def test_cli_exit_codes_and_json(capsys):
+    assert main(["lexicon", "lint"]) == 0
+    capsys.readouterr()
+    assert main(["lexicon", "lint", "--format", "json", str(BAD)]) == 1
+    records = json.loads(capsys.readouterr().out)
+    assert {r["kind"] for r in records} == set(SEEDED)
+    assert main(["lexicon", "lint", str(BAD)]) == 1
+    out = capsys.readouterr().out
+    assert f"{BAD}:97: [missing-example.fast.speedy] missing-example: no spun example" in out

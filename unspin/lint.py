@@ -1,0 +1,251 @@
+"""Lint: the defects that keep a large lexicon from being correct.
+
+The loader refuses what is malformed; lint looks at the entries together and
+at what they do.  Each finding names the file, the line, the entry and one of
+these kinds:
+
+| kind | the entry … |
+|---|---|
+| load-error | could not be loaded (the loader's message) |
+| duplicate-id | has an id another entry has too (same file or another) |
+| duplicate-form | has a spun form another entry has too |
+| self-map | maps a form to itself (differs only in case or spacing) |
+| chain | has a canonical form that is another entry's spun form |
+| cycle | is part of a loop of chains (a → b → … → a) |
+| not-idempotent | has a canonical form that an entry (itself or another) would change |
+| shadowed | loses its own example to a longer overlapping form of another entry |
+| failing-example | has an example that does not repair to its `fixed` text, or a `clean` sentence it changes |
+| missing-example | has no spun example, or is not `safe` and has no clean sentence |
+
+Examples run as the test suite runs them: at the entry's tier, over all the
+linted files together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Dict, Iterable, List, Optional, Sequence
+
+from .api import Config, Unspinner
+from .lexicon import Context, Entry, Example, Lexicon, LexiconError, builtin_paths, fold_form, is_self_map, load_file
+from .matcher import Matcher
+from .repair import select
+
+KINDS = (
+    "load-error",
+    "duplicate-id",
+    "duplicate-form",
+    "self-map",
+    "chain",
+    "cycle",
+    "not-idempotent",
+    "shadowed",
+    "failing-example",
+    "missing-example",
+)
+
+# The level an example of each tier is run at: a safe entry must also hold at
+# the default level, where contextual entries compete with it.
+EXAMPLE_LEVEL = {"safe": "contextual", "contextual": "contextual", "aggressive": "aggressive"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    path: str
+    line: Optional[int]
+    entry_id: Optional[str]
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        entry = f" [{self.entry_id}]" if self.entry_id else ""
+        return f"{where}:{entry} {self.kind}: {self.message}"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "path": self.path, "line": self.line, "entry": self.entry_id, "message": self.message}
+
+
+def _finding(kind: str, entry: Entry, message: str) -> Finding:
+    return Finding(kind, entry.path, entry.line, entry.id, message)
+
+
+def duplicates(entries: Sequence[Entry]) -> List[Finding]:
+    findings = []
+    ids: Dict[str, Entry] = {}
+    forms: Dict[str, Entry] = {}
+    for entry in entries:
+        if entry.id in ids:
+            first = ids[entry.id]
+            findings.append(_finding("duplicate-id", entry, f"id also used at {first.path}:{first.line}"))
+        ids.setdefault(entry.id, entry)
+        for form in entry.spun:
+            key = fold_form(form)
+            first = forms.setdefault(key, entry)
+            if first is not entry:
+                findings.append(
+                    _finding("duplicate-form", entry, f"spun form {form!r} also in {first.id} ({first.path}:{first.line})")
+                )
+    return findings
+
+
+def self_maps(entries: Sequence[Entry]) -> List[Finding]:
+    return [
+        _finding("self-map", entry, f"spun form {form!r} is the canonical form {entry.canonical!r}")
+        for entry in entries
+        for form in entry.spun
+        if is_self_map(form, entry.canonical)
+    ]
+
+
+def rewrites(lexicons: Sequence[Lexicon]) -> List[Finding]:
+    """Chains, cycles and canonical forms that a repair would change again.
+
+    A chain is structural: the whole canonical form is another entry's spun
+    form.  A canonical form is not idempotent when a repair of it alone, at
+    the aggressive level in a document assumed spun, changes part of it; the
+    words of the canonical form itself are the context then, so an entry whose
+    conditions exclude them ("removal officers" for "officers") is no finding.
+    """
+    entries = [entry for lexicon in lexicons for entry in lexicon.entries]
+    matcher = Matcher(entries)
+    strictest = Unspinner.from_lexicons(lexicons, Config(level="aggressive", assume_spun=True))
+    findings = []
+    chains: Dict[str, List[Entry]] = {}
+    for entry in entries:
+        canonical = entry.canonical
+        for candidate in matcher.candidates(canonical):
+            other = candidate.entry
+            if other is not entry and candidate.start == 0 and candidate.end == len(canonical):
+                chains.setdefault(entry.id, []).append(other)
+                findings.append(
+                    _finding("chain", entry, f"canonical {canonical!r} is a spun form of {other.id} (→ {other.canonical!r})")
+                )
+        for change in strictest.scan(canonical):
+            if change.start == 0 and change.end == len(canonical):
+                continue  # a chain or a self-map, reported as such
+            findings.append(
+                _finding(
+                    "not-idempotent",
+                    entry,
+                    f"canonical {canonical!r} contains {change.before!r}, which {change.rule} changes to {change.after!r}",
+                )
+            )
+    findings.extend(_cycles(entries, chains))
+    return findings
+
+
+def _cycles(entries: Sequence[Entry], chains: Dict[str, List[Entry]]) -> List[Finding]:
+    by_id = {entry.id: entry for entry in entries}
+    findings, reported = [], set()
+    for start in chains:
+        # Follow chains from `start`; a path that comes back to it is a cycle.
+        stack = [(start, [start])]
+        while stack:
+            current, path = stack.pop()
+            for nxt in chains.get(current, ()):
+                if nxt.id == start:
+                    loop = frozenset(path)
+                    if loop not in reported:
+                        reported.add(loop)
+                        shown = " → ".join(path + [start])
+                        findings.append(_finding("cycle", by_id[start], f"repairs loop: {shown}"))
+                elif nxt.id not in path:
+                    stack.append((nxt.id, path + [nxt.id]))
+    return findings
+
+
+def missing_examples(entries: Sequence[Entry]) -> List[Finding]:
+    findings = []
+    for entry in entries:
+        if not entry.examples:
+            findings.append(_finding("missing-example", entry, "no spun example"))
+        if entry.tier != "safe" and not entry.clean:
+            findings.append(_finding("missing-example", entry, f"a {entry.tier} entry needs a clean sentence"))
+    return findings
+
+
+class ExampleRunner:
+    """Runs entries' examples and clean sentences as the test suite does."""
+
+    def __init__(self, lexicons: Sequence[Lexicon]):
+        self.lexicons = tuple(lexicons)
+        self._unspinners: Dict[tuple, Unspinner] = {}
+        self._matcher: Optional[Matcher] = None
+
+    def unspinner(self, tier: str, assume_spun: Optional[bool]) -> Unspinner:
+        key = (EXAMPLE_LEVEL[tier], assume_spun)
+        if key not in self._unspinners:
+            config = Config(level=key[0], assume_spun=assume_spun)
+            self._unspinners[key] = Unspinner.from_lexicons(self.lexicons, config)
+        return self._unspinners[key]
+
+    def example_problem(self, entry: Entry, example: Example) -> Optional[Finding]:
+        unspinner = self.unspinner(entry.tier, True if example.assume_spun else None)
+        repaired, changes = unspinner.repair_and_explain(example.spun)
+        if entry.id not in {change.rule for change in changes}:
+            winner = self._longer_winner(entry, example.spun)
+            if winner is not None:
+                return _finding(
+                    "shadowed", entry, f"in {example.spun!r} the longer {winner!r} of another entry takes the span"
+                )
+            return _finding("failing-example", entry, f"example {example.spun!r} does not exercise this entry")
+        if repaired != example.fixed:
+            return _finding("failing-example", entry, f"example {example.spun!r} gives {repaired!r}, not {example.fixed!r}")
+        return None
+
+    def clean_problem(self, entry: Entry, sentence: str) -> Optional[Finding]:
+        # As in the test suite: a clean sentence is a document of its own;
+        # where the entry has conditions besides spin evidence, they must
+        # protect it even in a spun document.
+        guarded = replace(entry.context, evidence=False) != Context()
+        for assume_spun in (None, True) if guarded else (None,):
+            changes = self.unspinner(entry.tier, assume_spun).scan(sentence)
+            if entry.id in {change.rule for change in changes}:
+                return _finding("failing-example", entry, f"clean sentence {sentence!r} is changed")
+        return None
+
+    def _longer_winner(self, entry: Entry, text: str) -> Optional[str]:
+        """The text of a longer candidate that wins over this entry's own, if any."""
+        if self._matcher is None:
+            self._matcher = Matcher([e for lexicon in self.lexicons for e in lexicon.entries])
+        candidates = list(self._matcher.candidates(text))
+        own = [c for c in candidates if c.entry is entry]
+        chosen = [c for c, _ in select((c, "") for c in candidates)]
+        for candidate in own:
+            for winner in chosen:
+                overlaps = winner.start < candidate.end and candidate.start < winner.end
+                if winner.entry is not entry and overlaps and winner.end - winner.start > candidate.end - candidate.start:
+                    return text[winner.start : winner.end]
+        return None
+
+    def problems(self, entries: Iterable[Entry]) -> List[Finding]:
+        findings = []
+        for entry in entries:
+            for example in entry.examples:
+                finding = self.example_problem(entry, example)
+                if finding:
+                    findings.append(finding)
+            for sentence in entry.clean:
+                finding = self.clean_problem(entry, sentence)
+                if finding:
+                    findings.append(finding)
+        return findings
+
+
+def lint_lexicons(lexicons: Sequence[Lexicon]) -> List[Finding]:
+    entries = [entry for lexicon in lexicons for entry in lexicon.entries]
+    findings = duplicates(entries) + self_maps(entries) + rewrites(lexicons) + missing_examples(entries)
+    findings += ExampleRunner(lexicons).problems(entries)
+    return sorted(findings, key=lambda f: (f.path, f.line or 0, KINDS.index(f.kind), f.message))
+
+
+def lint_paths(paths: Sequence = ()) -> List[Finding]:
+    """Lint the given lexicon files together, or the built-in lexicons when none are given."""
+    lexicons, findings = [], []
+    for path in paths or builtin_paths():
+        try:
+            lexicons.append(load_file(path, allow_self_maps=True))
+        except LexiconError as error:
+            findings.append(Finding("load-error", error.path, error.line, error.entry_id, error.reason))
+    return findings + lint_lexicons(lexicons)
