@@ -8,7 +8,7 @@ import pytest
 
 from unspin import Change, Unspinner
 from unspin.cli import main
-from unspin.evaluate import evaluate, judge, parallel_pairs, score_clean, score_parallel
+from unspin.evaluate import evaluate, judge, parallel_pairs, pieces, score_clean, score_parallel
 
 LEXICON = """\
     name: user
@@ -64,6 +64,16 @@ def test_no_errors_and_no_changes_score_as_perfect(unspinner):
 def test_false_edits_per_10k_words(unspinner):
     score = score_clean(unspinner, "c", "word " * 9998 + "large regulation")
     assert (score.words, score.false_edits, score.per_10k_words) == (10000, 2, 2.0)
+
+
+def test_clean_text_is_judged_in_pieces_of_lines():
+    # Each piece is its own document: the spin evidence of the second line
+    # lets the contextual "mentioned" of the first change only when both are one.
+    text = "“We will,” mentioned Henry Lucero.\nDenver regulation enforcement and the Lawyer Common met.\n"
+    assert score_clean(Unspinner(), "c", text, piece_lines=1).false_edits == 2
+    assert score_clean(Unspinner(), "c", text, piece_lines=0).false_edits == 3
+    assert pieces(text, 1) == text.splitlines(keepends=True)
+    assert pieces(text, 0) == [text]
 
 
 def test_parallel_folders_pair_files_by_name(tmp_path):

@@ -81,3 +81,37 @@ def test_error_names_the_entry(tmp_path):
     path = write(tmp_path, "name: user\nentries:\n  - id: user.broken\n    spun: x\n")
     with pytest.raises(LexiconError, match=r"\[entry user.broken\] missing required field 'canonical'"):
         load_file(path)
+
+
+def test_document_conditions_and_window_from_yaml(tmp_path):
+    path = write(
+        tmp_path,
+        """\
+        name: user
+        entries:
+          - id: user.hall
+            spun: corridor impact
+            canonical: Hall effect
+            case: exact
+            tier: contextual
+            context:
+              document_has: [[magnetic, voltage], [sensor]]
+              document_lacks: [hallway]
+          - id: user.cement
+            spun: cement disappointment
+            canonical: cement failure
+            window: 2
+        """,
+    )
+    unspinner = Unspinner(extra_lexicons=[str(path)], include=())
+    assert unspinner.repair("A corridor impact sensor in a magnetic field.") == "A Hall effect sensor in a magnetic field."
+    assert unspinner.repair("A corridor impact sensor.") == "A corridor impact sensor."
+    assert unspinner.repair("A corridor impact sensor, magnetic, in the hallway.") == "A corridor impact sensor, magnetic, in the hallway."
+    assert unspinner.repair("cement bond disappointment") == "cement bond failure"
+
+
+@pytest.mark.parametrize("window", ["-1", "51", "two", "true"])
+def test_invalid_window_is_an_error(tmp_path, window):
+    path = write(tmp_path, f"name: user\nentries:\n  - id: a\n    spun: x y\n    canonical: z w\n    window: {window}\n")
+    with pytest.raises(LexiconError, match="'window' must be a whole number"):
+        load_file(path)

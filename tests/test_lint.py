@@ -2,11 +2,14 @@
 and the built-in lexicons have none."""
 
 import json
+import pickle
 from pathlib import Path
 
 import pytest
 
+from unspin import Unspinner
 from unspin.cli import main
+from unspin.lexicon import load_file
 from unspin.lint import KINDS, lint_paths
 
 BAD = Path(__file__).parent / "data" / "bad-lexicon.yaml"
@@ -84,3 +87,10 @@ def test_cli_exit_codes_and_json(capsys):
     assert main(["lexicon", "lint", str(BAD)]) == 1
     out = capsys.readouterr().out
     assert f"{BAD}:97: [missing-example.fast.speedy] missing-example: no spun example" in out
+
+
+def test_a_repairer_over_loaded_lexicons_pickles_with_them():
+    lexicon = load_file(BAD, allow_self_maps=True)
+    unspinner = Unspinner.from_lexicons([lexicon])
+    copy = pickle.loads(pickle.dumps(unspinner))
+    assert copy.repair("a gargantuan house") == unspinner.repair("a gargantuan house") == "a huge house"

@@ -1,7 +1,8 @@
 """The public API: repair, scan, repair_and_explain, spin_evidence and Unspinner.
 
 Text flows one way: the lexicons compile into a Matcher that yields candidate
-spans; context decides each candidate with the document's spin evidence;
+spans, and into an Inferrer (unspin.infer) that proposes unlisted tortured
+phrases; context decides each candidate with the document's spin evidence;
 repair picks non-overlapping changes, carries case and applies them.
 """
 
@@ -11,7 +12,7 @@ import functools
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
-from . import context, evidence
+from . import context, evidence, infer as inference
 from .lexicon import load_lexicons
 from .matcher import Matcher
 from .repair import Change, apply_changes, make_change, select
@@ -27,6 +28,11 @@ class Config:
     extra_lexicons: Tuple[str, ...] = ()
     # True: treat every document as spun; False: never; None: decide from evidence.
     assume_spun: Optional[bool] = None
+    # Repair tortured phrases no lexicon lists (unspin.infer).  At the default
+    # level only sure inferences apply unless the document shows spin; at
+    # `safe` none; at `aggressive` every inference of at least infer_min_score.
+    infer: bool = True
+    infer_min_score: float = inference.DEFAULT_MIN_SCORE
 
     def __post_init__(self):
         if self.level not in context.LEVELS:
@@ -54,12 +60,21 @@ def _compile(include, exclude, extra_lexicons):
     return lexicons, Matcher(entries)
 
 
+@functools.lru_cache(maxsize=16)
+def _compile_inferrer(include, exclude, extra_lexicons, min_score):
+    lexicons, _ = _compile(include, exclude, extra_lexicons)
+    entries = [entry for lexicon in lexicons for entry in lexicon.entries]
+    return inference.Inferrer.default(entries, min_score=min_score)
+
+
 class Unspinner:
     """A reusable repairer; picklable (it carries only its Config and recompiles on load)."""
 
     def __init__(self, config: Optional[Config] = None, **options):
         self.config = config if config is not None else Config(**options)
-        self.lexicons, self._matcher = _compile(self.config.include, self.config.exclude, self.config.extra_lexicons)
+        selection = (self.config.include, self.config.exclude, self.config.extra_lexicons)
+        self.lexicons, self._matcher = _compile(*selection)
+        self._inferrer = _compile_inferrer(*selection, self.config.infer_min_score) if self.config.infer else None
 
     @classmethod
     def from_lexicons(cls, lexicons, config: Optional[Config] = None) -> "Unspinner":
@@ -68,14 +83,17 @@ class Unspinner:
         unspinner = cls.__new__(cls)
         unspinner.config = config if config is not None else Config()
         unspinner.lexicons = tuple(lexicons)
-        unspinner._matcher = Matcher([entry for lexicon in unspinner.lexicons for entry in lexicon.entries])
-        unspinner._given = True
+        entries = [entry for lexicon in unspinner.lexicons for entry in lexicon.entries]
+        unspinner._matcher = Matcher(entries)
+        config = unspinner.config
+        unspinner._inferrer = inference.Inferrer.default(entries, min_score=config.infer_min_score) if config.infer else None
+        unspinner._from_lexicons = True
         return unspinner
 
-    _given = False
+    _from_lexicons = False
 
     def __reduce__(self):
-        if self._given:
+        if self._from_lexicons:
             return (Unspinner.from_lexicons, (self.lexicons, self.config))
         return (Unspinner, (self.config,))
 
@@ -83,12 +101,25 @@ class Unspinner:
     def entries(self):
         return [entry for lexicon in self.lexicons for entry in lexicon.entries]
 
+    def _inferences(self, text: str) -> list:
+        if self._inferrer is None or self.config.level == "safe":
+            return []
+        return inference.select_longest(self._inferrer.find(text))
+
     def _decide(self, text: str):
         candidates = list(self._matcher.candidates(text))
+        inferred = self._inferences(text)
         first = context.Document(text, spun=False)
         # Each safe candidate's reason, or None; None for the other tiers too.
         safe_reasons = [context.decide(c, first, "safe") if c.entry.tier == "safe" else None for c in candidates]
-        found = evidence.measure(text, [c for c, reason in zip(candidates, safe_reasons) if reason])
+        safe = [c for c, reason in zip(candidates, safe_reasons) if reason]
+        # A listed phrase speaks for itself: an inference overlapping it is dropped,
+        # even when context rejected the listed one ("a man of profound learning"),
+        # and it does not count twice as evidence either.
+        taken = [(c.start, c.end) for c in candidates]
+        free = [i for i in inferred if not any(i.start < end and start < i.end for start, end in taken)]
+        free_sure = [i for i in free if i.sure]
+        found = evidence.measure(text, safe + [inference.as_candidate(i, text) for i in free_sure])
         spun = found.spun if self.config.assume_spun is None else self.config.assume_spun
         document = context.Document(text, spun=spun)
         accepted = []
@@ -99,6 +130,9 @@ class Unspinner:
             # level, and without an evidence condition nothing depends on `spun`.
             if reason:
                 accepted.append((candidate, reason))
+        usable = free if spun or self.config.level == "aggressive" else free_sure
+        for item in usable:
+            accepted.append((inference.as_candidate(item, text), item.reason()))
         return found, select(accepted)
 
     def analyze(self, text: str) -> "Result":

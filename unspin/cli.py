@@ -3,6 +3,7 @@
     unspin fix [PATH ...]     print repaired text (-w rewrites files, --diff shows a diff)
     unspin check [PATH ...]   list changes; exit 1 if there are any
     unspin report [PATH ...] -o report.html   one HTML page showing every change
+    unspin screen [PATH ...]  evidence of tortured phrases per document: hits, risk band; exit 1 if any
 
 Exit codes follow ruff and black: 0 nothing to do or all done, 1 changes
 found (check, or fix --diff), 2 an error (the other files are still processed).
@@ -14,6 +15,7 @@ import argparse
 import difflib
 import json
 import sys
+import warnings
 from pathlib import Path
 from typing import List, Optional
 
@@ -21,11 +23,12 @@ from . import __version__, report
 from .api import Config, Unspinner
 from .context import DEFAULT_LEVEL, LEVELS
 from .files import InputError, TextFile, decode, encode, read_text, write_atomic
-from .lexicon import LexiconError
-from .evaluate import evaluate, parallel_pairs
+from .lexicon import LexiconError, LexiconWarning
+from .evaluate import PIECE_LINES, evaluate, parallel_pairs
 from .learn import learn, lexicon_coverage, to_yaml
 from .lint import lint_paths
 from .repair import Change
+from .screen import screen
 
 STDIN = "-"
 
@@ -52,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--include", action="append", metavar="NAME", help="use only these built-in lexicons (repeatable)")
     common.add_argument("--exclude", action="append", default=[], metavar="NAME", help="switch a built-in lexicon off (repeatable)")
     common.add_argument("--assume-spun", action="store_true", default=None, help="treat every document as spun")
+    common.add_argument("--no-infer", dest="infer", action="store_false", help="repair listed phrases only, infer no unlisted ones")
     common.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: %(default)s)")
     common.add_argument("--encoding", default="utf-8", help="input encoding (default: %(default)s)")
 
@@ -64,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     report_parser = commands.add_parser("report", parents=[common], help="write one HTML page that shows every change")
     report_parser.add_argument("-o", "--output", default=STDIN, metavar="FILE", help="the HTML file to write (default: standard output)")
+    commands.add_parser(
+        "screen", parents=[common], help="evidence of tortured phrases per document (hits, fingerprints, risk band)"
+    )
     return parser
 
 
@@ -97,6 +104,8 @@ def add_curator_commands(commands) -> None:
                                "NAME.spun.txt / NAME.reference.txt)")
     evaluate.add_argument("--clean", action="append", default=[], metavar="PATH",
                           help="clean text: a file, or a folder of .txt files (repeatable)")
+    evaluate.add_argument("--piece-lines", type=int, default=PIECE_LINES, metavar="N",
+                          help="judge clean text in pieces of N lines, each a document (0: whole files; default %(default)s)")
     evaluate.add_argument("--level", choices=LEVELS, default=DEFAULT_LEVEL)
     evaluate.add_argument("--lexicon", action="append", default=[], metavar="PATH", help="an extra lexicon file")
     evaluate.add_argument("--include", action="append", metavar="NAME", help="use only these built-in lexicons")
@@ -115,6 +124,25 @@ def _run_lint(args) -> int:
             print(finding)
         print(f"{len(findings)} findings" if findings else "no findings", file=sys.stderr)
     return 1 if findings else 0
+
+
+def run_screen(args: argparse.Namespace, unspinner: Unspinner) -> int:
+    """`unspin screen`: one evidence report per document; exit 1 if any document has a hit."""
+    run = Run(args, unspinner)
+    reports = []
+    for name in args.paths or [STDIN]:
+        source = run.read(name)
+        if source is None:
+            continue
+        screening = screen(source.text, unspinner, "<stdin>" if name == STDIN else name)
+        reports.append(screening.to_dict())
+        if args.format == "text":
+            print(screening.to_text())
+        run.changed = run.changed or bool(screening.hits)
+    if args.format == "json":
+        json.dump(reports if len(reports) != 1 else reports[0], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    return 2 if run.failed else (1 if run.changed else 0)
 
 
 class Run:
@@ -258,7 +286,7 @@ def _run_eval(args) -> int:
             exclude=tuple(args.exclude),
             extra_lexicons=tuple(args.lexicon),
         )
-        report = evaluate(unspinner, pairs, [Path(p) for p in args.clean])
+        report = evaluate(unspinner, pairs, [Path(p) for p in args.clean], args.piece_lines)
     except (LexiconError, InputError) as exc:
         print(f"unspin: error: {exc}", file=sys.stderr)
         return 2
@@ -281,11 +309,18 @@ def main(argv: Optional[List[str]] = None) -> int:
             exclude=tuple(args.exclude),
             extra_lexicons=tuple(args.lexicon),
             assume_spun=args.assume_spun,
+            infer=args.infer,
         )
-        unspinner = Unspinner(config)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", LexiconWarning)
+            unspinner = Unspinner(config)
+        for warning in caught:
+            print(f"unspin: warning: {warning.message}", file=sys.stderr)
     except (LexiconError, ValueError) as exc:
         print(f"unspin: error: {exc}", file=sys.stderr)
         return 2
+    if args.command == "screen":
+        return run_screen(args, unspinner)
     run = Run(args, unspinner)
     for name in args.paths or [STDIN]:
         run.process(name)

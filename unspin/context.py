@@ -2,8 +2,9 @@
 
 A candidate is kept when its entry's tier is enabled at the chosen level and
 every context condition of the entry holds: the words just before and after,
-inside or outside a quotation, the document's spin evidence, and other terms
-the document must contain.
+inside or outside a quotation, the document's spin evidence, other terms the
+document must contain (every group of `document_has`) and terms it must not
+(`document_lacks`).
 """
 
 from __future__ import annotations
@@ -141,10 +142,14 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
         if inside != (context.quotes == "inside"):
             return None
         reasons.append(f"{context.quotes} a quotation")
-    if context.document_has:
-        found = [term for term in context.document_has if document.has(term)]
-        if not found:
+    for group in context.document_has:
+        found = next((term for term in group if document.has(term)), None)
+        if found is None:
             return None
-        reasons.append(f"document also has {found[0]!r}")
+        reasons.append(f"document also has {found!r}")
+    if any(document.has(term) for term in context.document_lacks):
+        return None
+    if context.document_lacks:
+        reasons.append("document lacks the excluded terms")
     kind = {"safe": "known spun form", "contextual": "spun form in context", "aggressive": "aggressive rule"}[entry.tier]
     return "; ".join([kind] + reasons)

@@ -14,7 +14,9 @@ counted by `unspin.score` (a word-level Levenshtein distance):
   changes applied) / errors before (1.0 when the input has no errors).
 
 On clean text (good prose with nothing to repair) every change is a false
-edit; they are reported per 10,000 words.
+edit; they are reported per 10,000 words.  Clean files are judged in pieces of
+40 lines (about a news article; tests/test_clean.py does the same), since spin
+evidence is measured per document and a whole novel is no one document.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from .evidence import count_words
 from .files import read_text
 from .repair import Change, apply_changes
 from .score import word_errors
+
+PIECE_LINES = 40
 
 
 def is_right(text: str, reference: str, change: Change, errors_before: int) -> bool:
@@ -116,8 +120,16 @@ def score_parallel(unspinner: Unspinner, name: str, text: str, reference: str) -
     )
 
 
-def score_clean(unspinner: Unspinner, name: str, text: str, shown: int = 20) -> CleanScore:
-    changes = unspinner.scan(text)
+def pieces(text: str, lines_per_piece: int) -> List[str]:
+    """The text in pieces of so many lines (all of it when 0)."""
+    if not lines_per_piece:
+        return [text]
+    lines = text.splitlines(keepends=True)
+    return ["".join(lines[i : i + lines_per_piece]) for i in range(0, len(lines), lines_per_piece)]
+
+
+def score_clean(unspinner: Unspinner, name: str, text: str, piece_lines: int = PIECE_LINES, shown: int = 20) -> CleanScore:
+    changes = [change for piece in pieces(text, piece_lines) for change in unspinner.scan(piece)]
     return CleanScore(name, count_words(text), len(changes), [_describe(c) for c in changes[:shown]])
 
 
@@ -204,11 +216,19 @@ class Report:
         return "\n".join(lines)
 
 
-def evaluate(unspinner: Unspinner, pairs: Sequence[Tuple[Path, Path]] = (), clean: Sequence[Path] = ()) -> Report:
+def evaluate(
+    unspinner: Unspinner,
+    pairs: Sequence[Tuple[Path, Path]] = (),
+    clean: Sequence[Path] = (),
+    piece_lines: int = PIECE_LINES,
+) -> Report:
     """Score the repairer on spun/reference pairs and on clean files (raises files.InputError)."""
     parallel = [
         score_parallel(unspinner, str(spun), read_text(Path(spun)).text, read_text(Path(reference)).text)
         for spun, reference in pairs
     ]
-    cleans = [score_clean(unspinner, str(path), read_text(Path(path)).text) for path in clean_files(map(Path, clean))]
+    cleans = [
+        score_clean(unspinner, str(path), read_text(Path(path)).text, piece_lines)
+        for path in clean_files(map(Path, clean))
+    ]
     return Report(parallel, cleans)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from dataclasses import dataclass, field
+import warnings
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
@@ -24,9 +25,15 @@ QUOTE_POLICIES = ("any", "inside", "outside")
 # pattern that would backtrack catastrophically (seconds per search).
 PATTERN_TIMEOUT = 0.05
 
+# The widest proximity window a form may have (screeners use up to ~20 words).
+MAX_WINDOW = 50
+
 _FILE_KEYS = {"name", "description", "source", "license", "entries"}
-_ENTRY_KEYS = {"id", "spun", "canonical", "tier", "context", "case", "source", "note", "examples", "clean"}
-_CONTEXT_KEYS = {"before", "not_before", "after", "not_after", "quotes", "evidence", "document_has"}
+_ENTRY_KEYS = {"id", "spun", "canonical", "tier", "context", "case", "window", "source", "note", "examples", "clean"}
+_CONTEXT_KEYS = {"before", "not_before", "after", "not_after", "quotes", "evidence", "document_has", "document_lacks"}
+
+# Fingerprint exports (unspin.fingerprints) are recognised by their suffix.
+FINGERPRINT_SUFFIXES = (".tsv", ".csv")
 _EXAMPLE_KEYS = {"spun", "fixed", "assume_spun"}
 
 
@@ -41,6 +48,10 @@ class LexiconError(ValueError):
         where = f"{where}:{column}" if line and column else where
         entry = f" [entry {entry_id}]" if entry_id else ""
         super().__init__(f"{where}:{entry} {message}")
+
+
+class LexiconWarning(UserWarning):
+    """A lexicon loaded, but something in it was skipped or overridden; the message says what."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +109,10 @@ class Context:
     not_after: Optional[ContextPattern] = None
     quotes: str = "any"
     evidence: bool = False
+    # Groups of folded terms: the document must contain a term of every group.
     document_has: tuple = ()
+    # Folded terms the document must not contain.
+    document_lacks: tuple = ()
 
     def is_empty(self) -> bool:
         return self == Context()
@@ -112,6 +126,8 @@ class Entry:
     tier: str = "safe"
     context: Context = field(default_factory=Context)
     case: str = "preserve"
+    # >0: the words of a spun form may stand up to this many other words apart.
+    window: int = 0
     note: str = ""
     examples: tuple = ()
     clean: tuple = ()
@@ -126,6 +142,8 @@ class Lexicon:
     path: str
     description: str
     entries: tuple
+    # Imported from a screener's fingerprint export rather than curated YAML.
+    imported: bool = False
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -332,11 +350,6 @@ class _Validator:
         evidence = raw.get("evidence", False)
         if evidence not in (False, "spun"):
             self.fail(raw["__lines__"].get("evidence"), "context 'evidence' must be 'spun'")
-        document_has = raw.get("document_has", [])
-        if isinstance(document_has, str):
-            document_has = [document_has]
-        if not isinstance(document_has, list) or not all(isinstance(t, str) and t.strip() for t in document_has):
-            self.fail(raw["__lines__"].get("document_has"), "context 'document_has' must be a list of non-empty strings")
         return Context(
             before=self.pattern(raw, "before", "end"),
             not_before=self.pattern(raw, "not_before", "end"),
@@ -344,8 +357,26 @@ class _Validator:
             not_after=self.pattern(raw, "not_after", "start"),
             quotes=self.choice(raw, "quotes", QUOTE_POLICIES, "any"),
             evidence=evidence == "spun",
-            document_has=tuple(fold_form(t) for t in document_has),
+            document_has=self.term_groups(raw, "document_has"),
+            document_lacks=tuple(fold_form(t) for t in self.terms(raw, "document_lacks")),
         )
+
+    def terms(self, raw, key):
+        value = raw.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(t, str) and t.strip() for t in value):
+            self.fail(raw["__lines__"].get(key), f"context {key!r} must be a list of non-empty strings")
+        return value
+
+    def term_groups(self, raw, key):
+        """A list of terms is one group (any of them); a list of lists is several groups (all of them)."""
+        value = raw.get(key, [])
+        if isinstance(value, list) and value and all(isinstance(group, list) for group in value):
+            groups = [self.terms({key: group, "__lines__": raw["__lines__"]}, key) for group in value]
+        else:
+            groups = [self.terms(raw, key)] if value else []
+        return tuple(tuple(fold_form(t) for t in group) for group in groups)
 
     def examples(self, raw, line):
         if raw is None:
@@ -369,6 +400,12 @@ class _Validator:
         if not isinstance(raw, list) or not all(isinstance(s, str) and s.strip() for s in raw):
             self.fail(line, "field 'clean' must be a list of non-empty strings")
         return tuple(raw)
+
+    def window(self, raw):
+        value = raw.get("window", 0)
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_WINDOW:
+            self.fail(raw["__lines__"].get("window"), f"field 'window' must be a whole number from 0 to {MAX_WINDOW}")
+        return value
 
     def entry(self, raw, lexicon_name):
         self.entry_id = None
@@ -401,6 +438,7 @@ class _Validator:
             tier=tier,
             context=context,
             case=self.choice(raw, "case", CASE_POLICIES, "preserve"),
+            window=self.window(raw),
             note=self.text(raw, "note", required=False) or self.text(raw, "source", required=False),
             examples=self.examples(raw.get("examples"), lines.get("examples", line)),
             clean=self.clean(raw.get("clean"), lines.get("clean", line)),
@@ -440,28 +478,81 @@ def is_self_map(form: str, canonical: str) -> bool:
 
 
 def load_file(path, eager: bool = True, allow_self_maps: bool = False) -> Lexicon:
-    """Load and validate one YAML lexicon file (see _Validator for the options)."""
+    """Load and validate one lexicon: curated YAML (see _Validator for the options),
+    or a screener's fingerprint export (.tsv / .csv, see unspin.fingerprints)."""
     path = Path(path)
+    if path.suffix.lower() in FINGERPRINT_SUFFIXES:
+        from .fingerprints import load_fingerprints  # imported late: fingerprints builds on this module
+
+        return load_fingerprints(path)
     with _collector_paused():
         return _Validator(path, eager, allow_self_maps).lexicon(read_yaml(path))
 
 
-def check_unique(lexicons: Iterable[Lexicon]) -> None:
-    """Ids and spun forms must be unique across all loaded files."""
-    ids, forms = {}, {}
+def summarize(items: list, shown: int = 3) -> str:
+    """The first few items and how many more: for warnings about long lists."""
+    return ", ".join(items[:shown]) + (f" and {len(items) - shown} more" if len(items) > shown else "")
+
+
+def _keep_forms(lexicon: Lexicon, keep) -> Lexicon:
+    """The lexicon with only the forms `keep(entry, form)` accepts; entries left without forms go."""
+    entries = []
+    for entry in lexicon.entries:
+        forms = tuple(form for form in entry.spun if keep(entry, form))
+        if forms:
+            entries.append(replace(entry, spun=forms))
+    return replace(lexicon, entries=tuple(entries))
+
+
+def resolve_clashes(lexicons: Iterable[Lexicon]) -> list:
+    """Ids and spun forms must be unique across all loaded files.
+
+    Curated YAML files must not clash: that is an error.  An imported
+    fingerprint export is the user's own list and overrides a curated entry
+    with the same spun form (the curated entry keeps its other forms); a form
+    imported twice keeps its first row.  Both are reported as LexiconWarning.
+    """
+    lexicons = list(lexicons)
+    ids = {}
     for lexicon in lexicons:
         for entry in lexicon.entries:
-            where = f"{entry.path}:{entry.line}"
             if entry.id in ids:
                 raise LexiconError(entry.path, entry.line, f"duplicate id (also at {ids[entry.id]})", entry.id)
-            ids[entry.id] = where
-            for form in entry.spun:
-                key = fold_form(form)
-                if key in forms:
-                    raise LexiconError(
-                        entry.path, entry.line, f"duplicate spun form {form!r} (also in entry {forms[key]})", entry.id
-                    )
-                forms[key] = entry.id
+            ids[entry.id] = f"{entry.path}:{entry.line}"
+
+    imported, skipped = {}, {}
+
+    def first_import(entry, form):
+        key = fold_form(form)
+        if key in imported and imported[key] != entry.id:
+            skipped.setdefault(entry.path, []).append(f"{form!r} (kept {imported[key]})")
+            return False
+        imported[key] = entry.id
+        return True
+
+    curated, overridden = {}, {}
+
+    def not_imported(entry, form):
+        key = fold_form(form)
+        if key in curated and curated[key] != entry.id:
+            raise LexiconError(entry.path, entry.line, f"duplicate spun form {form!r} (also in entry {curated[key]})", entry.id)
+        curated[key] = entry.id
+        if key in imported:
+            overridden.setdefault(imported[key], []).append(f"{form!r} (in {entry.id})")
+            return False
+        return True
+
+    by_import = {id(x): _keep_forms(x, first_import) for x in lexicons if x.imported}
+    result = [by_import[id(x)] if x.imported else _keep_forms(x, not_imported) for x in lexicons]
+    paths = {entry.id: entry.path for lexicon in result for entry in lexicon.entries}
+    overridden_by_path = {}
+    for entry_id, forms in overridden.items():
+        overridden_by_path.setdefault(paths[entry_id], []).extend(forms)
+    for path, forms in overridden_by_path.items():
+        warnings.warn(f"{path}: {len(forms)} imported forms override curated entries: {summarize(forms)}", LexiconWarning)
+    for path, forms in skipped.items():
+        warnings.warn(f"{path}: {len(forms)} forms imported twice are skipped: {summarize(forms)}", LexiconWarning)
+    return result
 
 
 def load_lexicons(include=None, exclude=(), extra_paths=()) -> tuple:
@@ -472,5 +563,4 @@ def load_lexicons(include=None, exclude=(), extra_paths=()) -> tuple:
             raise LexiconError(name, None, f"no built-in lexicon of that name (known: {', '.join(known)})")
     chosen = [p for p in builtin_paths() if (include is None or p.stem in include) and p.stem not in exclude]
     lexicons = [load_file(p, eager=False) for p in chosen] + [load_file(p) for p in extra_paths]
-    check_unique(lexicons)
-    return tuple(lexicons)
+    return tuple(resolve_clashes(lexicons))

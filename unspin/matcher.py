@@ -6,7 +6,11 @@ offsets found in the folded text index the original text directly.  Runs of
 whitespace are collapsed with an explicit offset map, so a phrase may span a
 line break or several spaces.  An Aho-Corasick automaton (ahocorasick-rs)
 reports all overlapping hits; word boundaries are then checked on the
-original text with Unicode rules.  Choosing among overlapping candidates is
+original text with Unicode rules.  Forms of an entry with a proximity `window`
+also match with up to that many other words between their own words; such a
+spread hit keeps the positions of the form's words, and is found only for
+entries whose canonical form has as many words, so that repair can replace it
+word for word and keep the words in between.  Choosing among overlapping candidates is
 left to repair, after context has decided which of them hold.
 """
 
@@ -19,6 +23,7 @@ import unicodedata
 from typing import Iterator, NamedTuple, Sequence
 
 import ahocorasick_rs
+import regex
 
 from .lexicon import Entry, fold_form
 
@@ -38,6 +43,8 @@ class Candidate(NamedTuple):
     start: int
     end: int
     entry: Entry
+    # For a spread (proximity) hit: the (start, end) of each of the form's words.
+    words: tuple = ()
 
 
 def is_word_char(char: str) -> bool:
@@ -92,19 +99,56 @@ class Matcher:
                 keys.append(fold_form(form))
                 self._entries.append(entry)
         self._automaton = ahocorasick_rs.AhoCorasick(keys) if keys else None
+        self._proximity = [
+            (_proximity_pattern(form, entry.window), len(form.split()) + entry.window, entry)
+            for entry in entries
+            if entry.window and len(entry.canonical.split()) > 1
+            for form in entry.spun
+            if len(form.split()) == len(entry.canonical.split())
+        ]
 
     def candidates(self, text: str) -> Iterator[Candidate]:
-        if self._automaton is None or not text:
+        if not text:
+            return
+        if self._proximity:
+            yield from self._spread(text)
+        if self._automaton is None:
             return
         collapsed = _CollapsedText(fold_text(text))
         for index, start, end in self._automaton.find_matches_as_indexes(collapsed.text, overlapping=True):
             if collapsed.kept:
                 start, end = collapsed.original(start), collapsed.original(end - 1) + 1
-            # Only an edge that is itself a word character needs a boundary:
-            # a form like "U.S." may be followed by a letter-free word break.
-            if start > 0 and is_word_char(text[start]) and is_word_char(text[start - 1]):
-                continue
-            if end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end]):
-                continue
-            yield Candidate(start, end, self._entries[index])
+            if whole_words(text, start, end):
+                yield Candidate(start, end, self._entries[index])
+
+    def _spread(self, text: str) -> Iterator[Candidate]:
+        folded = fold_text(text)
+        for pattern, most_words, entry in self._proximity:
+            for match in pattern.finditer(folded):
+                words = tuple(match.span(i) for i in range(1, len(match.groups()) + 1))
+                gaps = [folded[a[1] : b[0]] for a, b in zip(words, words[1:])]
+                if all(not gap.strip() for gap in gaps):
+                    continue  # adjacent: the automaton reports it as a plain hit
+                if len(_WORD.findall(match.group(0))) > most_words:
+                    continue
+                if whole_words(text, match.start(), match.end()):
+                    yield Candidate(match.start(), match.end(), entry, words)
+
+
+_WORD = regex.compile(r"\w+")
+
+
+def _proximity_pattern(form: str, window: int) -> "regex.Pattern":
+    """The form's words in order, with at most `window` other words between each two."""
+    gap = rf"(?:\W+\w+){{0,{window}}}?\W+"
+    return regex.compile(gap.join(f"({regex.escape(word)})" for word in fold_form(form).split(" ")))
+
+
+def whole_words(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] begin and end at word boundaries?"""
+    # Only an edge that is itself a word character needs a boundary:
+    # a form like "U.S." may be followed by a letter-free word break.
+    if start > 0 and is_word_char(text[start]) and is_word_char(text[start - 1]):
+        return False
+    return not (end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end]))
 

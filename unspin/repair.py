@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Iterable, List, Sequence, Tuple
 
 from .case import carry_case
@@ -57,18 +57,61 @@ def keep_spacing(before: str, after: str) -> str:
     return after
 
 
+def spread_replacement(text: str, candidate: Candidate) -> str:
+    """A proximity hit is replaced word for word; the words between its own stay as they are."""
+    entry = candidate.entry
+    pieces, last = [], candidate.start
+    for (start, end), word in zip(candidate.words, entry.canonical.split()):
+        pieces.append(text[last:start])
+        pieces.append(carry_case(text[start:end], word, entry.case))
+        last = end
+    pieces.append(text[last : candidate.end])
+    return "".join(pieces)
+
+
 def make_change(text: str, candidate: Candidate, reason: str) -> Change:
     entry = candidate.entry
     before = text[candidate.start : candidate.end]
-    return Change(
+    if candidate.words:
+        after = spread_replacement(text, candidate)
+    else:
+        after = keep_spacing(before, carry_case(before, entry.canonical, entry.case))
+    change = Change(
         start=candidate.start,
         end=candidate.end,
         before=before,
-        after=keep_spacing(before, carry_case(before, entry.canonical, entry.case)),
+        after=after,
         rule=entry.id,
         tier=entry.tier,
         reason=reason,
     )
+    return agree_article(text, change)
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)(an?)(\s+)\Z", re.IGNORECASE)
+# Words spelt with a vowel but said with a consonant, and the reverse.
+_CONSONANT_SOUND = re.compile(r"(?:uni|use|usu|uti|eu|one|once)", re.IGNORECASE)
+_VOWEL_SOUND = re.compile(r"(?:hour|honest|honou?r|heir)", re.IGNORECASE)
+
+
+def wants_an(word: str) -> bool:
+    if _VOWEL_SOUND.match(word):
+        return True
+    return word[:1].lower() in "aeiou" and not _CONSONANT_SOUND.match(word)
+
+
+def agree_article(text: str, change: Change) -> Change:
+    """'an irregular woodland' -> 'a random forest': take the article along when the sound changes."""
+    match = _ARTICLE_BEFORE.search(text, max(0, change.start - 8), change.start)
+    if not match or not change.after:
+        return change
+    article, gap = match.groups()
+    wanted = "an" if wants_an(change.after) else "a"
+    if article.lower() == wanted:
+        return change
+    fixed = wanted.capitalize() if article[0].isupper() else wanted
+    start = match.start()
+    return replace(change, start=start, before=text[start : change.end], after=fixed + gap + change.after)
 
 
 def apply_changes(text: str, changes: Sequence[Change]) -> str:

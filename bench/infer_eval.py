@@ -1,0 +1,179 @@
+"""Measure inference of unlisted tortured phrases on an honest split of a fingerprint list.
+
+The list's rows are split by canonical wording (a hash of it, so the split is
+stable and no canonical is on both sides).  Word maps are learned from the
+train half only; the gazetteer is the package's curated list plus the train
+half's canonicals.  Each test row is put in a neutral sentence and repaired by
+inference alone (no lexicon), and the result is compared with the row's
+replacement:
+
+* restored: the sentence is the expected one, ignoring case, hyphens and
+  plural endings (the list itself writes "speech signal" for "discourse signs");
+* wrong: something was changed, but not into the expected sentence;
+* missed: nothing was changed.
+
+Precision = restored / (restored + wrong); recall = restored / rows.  At the
+word level (a partial repair fixes some words and is not all wrong): word
+recall = words brought to the reference / words that differ from it, word
+precision = that gain / words changed (word-level Levenshtein distances).  Test
+rows are reported in two groups: variants of known canonicals (the
+canonical is in the gazetteer) and new canonicals (it is not).  False edits
+are counted on clean prose: words changed per 10,000 words.
+
+    python bench/infer_eval.py ../shared/data/tortured_phrases.tsv [--split variant] [--clean FILE ...]
+
+With --split variant, about half the variants of every canonical that has
+several are held out instead, and the rest are learned from: the case of an
+investigator who imports a screener's list and meets new variants of its terms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+
+from rapidfuzz.distance import Levenshtein
+import sys
+import time
+import warnings
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from unspin.evidence import count_words  # noqa: E402
+from unspin.fingerprints import load_fingerprints  # noqa: E402
+from unspin.infer import DEFAULT_MIN_SCORE, Inferrer, base_form, curated_terms, select_longest, term_key, words  # noqa: E402
+from unspin.lexicon import LexiconWarning  # noqa: E402
+from unspin.score import words as score_words  # noqa: E402
+
+
+def in_test_half(canonical: str) -> bool:
+    return hashlib.sha256(term_key(canonical).encode()).digest()[0] % 2 == 1
+
+
+def split_by_variant(entries):
+    """Hold out about half the variants of every canonical that has several; at least one stays to learn from."""
+    groups = {}
+    for entry in entries:
+        groups.setdefault(term_key(re.sub(r"\s*\([^()]*\)", "", entry.canonical)), []).append(entry)
+    train, test = [], []
+    for group in groups.values():
+        held = [e for e in group if hashlib.sha256(e.spun[0].encode()).digest()[0] % 2 == 1] if len(group) > 1 else []
+        if len(held) == len(group):
+            held = held[1:]
+        test.extend(held)
+        train.extend(e for e in group if e not in held)
+    return train, test
+
+
+def repair(inferrer: Inferrer, text: str, sure_only: bool) -> str:
+    pieces, last = [], 0
+    for inference in select_longest(inferrer.find(text)):
+        if sure_only and not inference.sure:
+            continue
+        pieces += [text[last : inference.start], inference.replacement()]
+        last = inference.end
+    return "".join(pieces + [text[last:]])
+
+
+def comparable(text: str) -> str:
+    return " ".join(base_form(word) for word in words(text.replace("-", " ")))
+
+
+def word_distance(a: str, b: str) -> int:
+    return Levenshtein.distance(comparable(a).split(), comparable(b).split())
+
+
+def evaluate(inferrer: Inferrer, rows, known, sure_only: bool) -> dict:
+    # restored, wrong, missed rows; then words changed, words fixed, words to fix
+    groups = {"known canonical": [0, 0, 0, 0, 0, 0], "new canonical": [0, 0, 0, 0, 0, 0]}
+    examples = {"wrong": [], "missed": []}
+    for entry in rows:
+        # An acronym in parentheses shared with the spun phrase is not part of what inference restores.
+        is_known = term_key(re.sub(r"\s*\([^()]*\)", "", entry.canonical)) in known
+        group = groups["known canonical" if is_known else "new canonical"]
+        text = f"In this study, {entry.spun[0]} was considered."
+        expected = f"In this study, {entry.canonical} was considered."
+        repaired = repair(inferrer, text, sure_only)
+        group[3] += word_distance(text, repaired)
+        group[4] += word_distance(text, expected) - word_distance(repaired, expected)
+        group[5] += word_distance(text, expected)
+        if comparable(repaired) == comparable(expected):
+            group[0] += 1
+        elif repaired != text:
+            group[1] += 1
+            examples["wrong"].append((is_known, entry.spun[0], repaired, entry.canonical))
+        else:
+            group[2] += 1
+            if is_known:  # a new canonical cannot be restored: only misses of known ones teach anything
+                examples["missed"].append((entry.spun[0], entry.canonical))
+    return groups, examples
+
+
+def false_edits(inferrer: Inferrer, paths, sure_only: bool) -> tuple:
+    changed = total = 0
+    samples = []
+    for path in paths:
+        text = Path(path).read_text(encoding="utf-8")
+        total += count_words(text)
+        for inference in select_longest(inferrer.find(text)):
+            if sure_only and not inference.sure:
+                continue
+            changed += len(score_words(text[inference.start : inference.end]))
+            samples.append((Path(path).name, text[inference.start : inference.end], inference.replacement(), inference.reason()))
+    return changed, total, samples
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("export", help="a fingerprint export (.tsv/.csv)")
+    parser.add_argument("--clean", nargs="*", default=[], help="clean prose files for false edits")
+    parser.add_argument("--min-score", type=float, default=DEFAULT_MIN_SCORE)
+    parser.add_argument(
+        "--split", choices=("canonical", "variant"), default="canonical",
+        help="canonical: no canonical on both sides; variant: hold out half the variants of each canonical "
+             "that has several (the others are learned, as when the list itself is imported)",
+    )
+    parser.add_argument("--show", type=int, default=15, help="how many wrong/missed rows and false edits to list")
+    args = parser.parse_args(argv)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LexiconWarning)
+        entries = load_fingerprints(args.export).entries
+    if args.split == "canonical":
+        train = [e for e in entries if not in_test_half(e.canonical)]
+        test = [e for e in entries if in_test_half(e.canonical)]
+    else:
+        train, test = split_by_variant(entries)
+    started = time.perf_counter()
+    curated = curated_terms()
+    inferrer = Inferrer.from_entries(train, curated, min_score=args.min_score)
+    known = {term_key(t) for t in curated} | {term_key(e.canonical) for e in train}
+    print(f"rows: {len(entries)}; train {len(train)}, test {len(test)} (split by {args.split}); min_score {args.min_score}")
+    for sure_only in (True, False):
+        setting = "sure inferences only (a document with no other sign of spin)" if sure_only else (
+            "every inference >= min_score (a document that shows spin, or --level aggressive)")
+        print(f"== {setting}")
+        groups, examples = evaluate(inferrer, test, known, sure_only)
+        for name, (restored, wrong, missed, changed, fixed, to_fix) in groups.items():
+            total = restored + wrong + missed
+            precision = restored / (restored + wrong) if restored + wrong else float("nan")
+            recall = restored / total if total else float("nan")
+            print(f"{name}: {total} rows; restored {restored}, wrong {wrong}, missed {missed}; "
+                  f"recall {recall:.3f}, precision {precision:.3f}; words: "
+                  f"recall {fixed / to_fix if to_fix else float('nan'):.3f}, "
+                  f"precision {fixed / changed if changed else float('nan'):.3f}")
+        for kind, items in examples.items():
+            for item in items[: args.show]:
+                print(f"  {kind}: {item}")
+        if args.clean:
+            changed, total, samples = false_edits(inferrer, args.clean, sure_only)
+            print(f"clean prose: {total} words, {changed} words changed = {10000 * changed / total:.2f} per 10,000")
+            for sample in samples[: args.show]:
+                print(f"  false edit: {sample}")
+    print(f"time: {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

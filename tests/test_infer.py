@@ -1,0 +1,143 @@
+"""Inference of tortured phrases that no lexicon lists."""
+
+import pytest
+
+from unspin import Unspinner
+from unspin.infer import Inferrer, WordMaps, same_word, select_longest
+from unspin.lexicon import Entry
+
+
+def entry(spun, canonical, number=0):
+    return Entry(id=f"t{number}", spun=(spun,), canonical=canonical)
+
+
+# What a curator has listed: the inferrer learns its word maps from these.
+LISTED = [
+    entry("irregular woodland", "random forest", 1),
+    entry("arbitrary backwoods", "random forest", 2),
+    entry("counterfeit consciousness", "artificial intelligence", 3),
+    entry("fake brainpower", "artificial intelligence", 4),
+    entry("bosom peril", "breast cancer", 5),
+    entry("lung malignancy", "lung cancer", 6),
+    entry("profound neural organization", "deep neural network", 7),
+    entry("man-made consciousness", "artificial intelligence", 8),
+]
+TERMS = ["random forest", "artificial intelligence", "breast cancer", "deep learning", "neural network", "computer network"]
+
+
+def repaired(text, inferrer):
+    pieces, last = [], 0
+    for found in select_longest(inferrer.find(text)):
+        pieces += [text[last : found.start], found.replacement()]
+        last = found.end
+    return "".join(pieces + [text[last:]])
+
+
+@pytest.fixture
+def inferrer():
+    # Every pair above is seen once, so scores are low: accept any composition here.
+    return Inferrer.from_entries(LISTED, TERMS, min_score=0.0)
+
+
+def test_word_maps_align_equal_length_entries():
+    maps = WordMaps.learn(LISTED + [entry("organization of profound", "deep network", 9)])
+    assert maps.counts["irregular"] == {"random": 1}
+    assert maps.counts["woodland"] == {"forest": 1}
+    assert "of" not in maps.counts  # unequal lengths are not aligned
+
+
+@pytest.mark.parametrize(
+    "spun, fixed",
+    [
+        ("We fit an arbitrary woodland.", "We fit an random forest."),  # article agreement is repair's job
+        ("Counterfeit brainpower is here.", "artificial intelligence is here."),
+        ("irregular backwoods and fake consciousness", "random forest and artificial intelligence"),
+        ("bosom malignancy screening", "breast cancer screening"),
+        ("two irregular woodlands", "two random forests"),
+        ("profound neural organizations", "deep neural networks"),
+        ("man-made brainpower", "artificial intelligence"),
+    ],
+)
+def test_unlisted_variants_are_composed_from_word_maps(inferrer, spun, fixed):
+    assert repaired(spun, inferrer).lower() == fixed.lower()
+
+
+def test_spelling_variants_of_kept_words_are_matched(inferrer):
+    assert repaired("an irregular forrest", inferrer) == "an random forest"
+
+
+def test_the_reason_names_the_swaps_and_the_score(inferrer):
+    [found] = inferrer.find("fake consciousness")
+    assert found.reason().startswith("inferred: fake→artificial, consciousness→intelligence; score ")
+    assert 0 < found.score <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "random forest and breast cancer",  # already canonical: nothing swapped
+        "the woodland was irregular",  # not in the order of any term
+        "neural network",  # a term itself
+        "an irregular\n\nwoodland",  # a paragraph break is not a phrase
+    ],
+)
+def test_ordinary_text_is_left_alone(inferrer, text):
+    assert inferrer.find(text) == []
+
+
+def test_a_phrase_that_is_itself_a_technical_term_is_not_changed():
+    maps = Inferrer.from_entries([entry("computer network", "computer system")], ["computer system", "computer network"])
+    assert maps.find("a computer network") == []
+
+
+def test_same_word_uses_edit_distance_only_for_longer_words():
+    assert same_word("forrest", "forest")
+    assert same_word("networks", "network")
+    assert not same_word("cat", "cut")
+
+
+def test_inference_is_an_option_of_the_api_and_explains_itself():
+    text = "We used counterfeit cognizance."
+    fixed, [change] = Unspinner().repair_and_explain(text)
+    assert fixed == "We used artificial intelligence."
+    assert change.tier == "inferred" and change.reason.startswith("inferred: counterfeit→artificial")
+    assert Unspinner(infer=False).repair(text) == text
+    assert Unspinner(level="safe").repair(text) == text
+
+
+def test_a_listed_phrase_rejected_by_its_context_is_not_inferred_either():
+    # "profound learning" is listed as contextual; inference must not slip it through.
+    assert Unspinner().repair("He was a man of profound learning.") == "He was a man of profound learning."
+
+
+def test_unsure_inferences_need_a_document_that_shows_spin():
+    text = "The big information was stored."
+    [weak] = Unspinner()._inferrer.find(text)
+    assert not weak.sure, "the example must give an unsure inference"
+    assert Unspinner().repair(text) == text
+    assert Unspinner(assume_spun=True).repair(text) == "The big data was stored."
+    assert Unspinner(level="aggressive").repair(text) == "The big data was stored."
+
+
+@pytest.mark.parametrize(
+    "spun, fixed",
+    [
+        ("We trained an irregular woodland.", "We trained a random forest."),
+        ("An irregular woodland was trained.", "A random forest was trained."),
+        ("It is a counterfeit consciousness system.", "It is an artificial intelligence system."),
+        ("a unique irregular woodland", "a unique random forest"),  # the article belongs to another word
+    ],
+)
+def test_the_article_agrees_with_the_replacement(spun, fixed):
+    assert Unspinner().repair(spun) == fixed
+
+
+def test_cli_can_switch_inference_off(tmp_path, capsys):
+    from unspin.cli import main
+
+    paper = tmp_path / "paper.txt"
+    paper.write_text("We used counterfeit cognizance.\n", encoding="utf-8")
+    assert main(["fix", str(paper)]) == 0
+    assert "artificial intelligence" in capsys.readouterr().out
+    assert main(["fix", "--no-infer", str(paper)]) == 0
+    assert "counterfeit cognizance" in capsys.readouterr().out

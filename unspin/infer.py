@@ -1,0 +1,442 @@
+"""Infer: repair tortured phrases that no lexicon lists.
+
+A spinner rewrites a technical term word by word with a thesaurus: "random
+forest" becomes "irregular woodland", "arbitrary timberland", "irregular
+backwoods".  Lists hold the variants curators have seen; new paper-mill
+batches bring others.  This module generalises from the lists:
+
+1. **Word maps.** Every entry whose spun form and canonical form have as many
+   words (hyphenated compounds whole or split) is aligned word by word
+   (irregular -> random, woodland -> forest), and the counts are kept:
+   `WordMaps.learn(entries)`, plus the package's `spinner-words.tsv`.
+2. **Gazetteer.** The canonical technical terms a repair may produce: the
+   canonical forms of the loaded lexicons plus the curated `gazetteer.txt`.
+3. **Composition.** Where a word may start a term (an automaton finds those),
+   every word proposes itself (plurals, and spelling variants within one edit,
+   measured with rapidfuzz) and the canonical words the maps give it; a
+   gazetteer term spelt out by these proposals, with at least one mapped
+   word, is a candidate.
+4. **Plausibility.** A candidate is dropped when the spun phrase is ordinary
+   or technical language: it is itself a gazetteer term, lies inside one as
+   the text writes it ("atomic force" in "atomic force microscopy"), or
+   starts or ends with a function word.  Its score is the geometric mean of
+   its swaps' reliability (sightings and share of the spun word's mappings;
+   less for a word that is itself a word of technical terms).  It is *sure*
+   at STRONG_SCORE when it has two swapped words, or one next to words that
+   ordinary prose does not use (`common-words.txt`): "Fourier change", but
+   not "shortest way".  The API applies sure inferences everywhere and the
+   others (at least `min_score`) only where the document shows spin.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+import ahocorasick_rs
+from rapidfuzz.distance import Levenshtein
+
+from .lexicon import Entry, fold_form
+from .matcher import Candidate, whole_words, fold_text, is_word_char
+
+# Words: letters and digits with inner apostrophes; a hyphenated compound
+# ("man-made", "cross-approval") is one word, and is also read as its parts
+# where the parts line up ("cross approval" with "cross validation").
+_WORD = re.compile(r"\w+(?:['’‐‑-]\w+)*")
+_HYPHENS = re.compile(r"[-‐‑]")
+# A text may join two words of a term with spaces and at most one line break.
+_JOINER = re.compile(r"[ \t]*(?:\r?\n)?[ \t]*\Z")
+
+# Words a tortured phrase never starts or ends with: a phrase that does is a
+# piece of an ordinary sentence ("the network", "system of").
+FUNCTION_WORDS = frozenset(
+    """a an the of in on at to for from by with and or but as is are was were be been being
+    this that these those it its their our your his her we they you he she i not no than then
+    into onto over under via per so such which who whom whose what when where how""".split()
+)
+
+# The tier name that changes made by inference carry.
+INFERRED_TIER = "inferred"
+# Without other signs of spinning a document gets only inferences this sure;
+# with them (or at --level aggressive), any inference of at least min_score.
+STRONG_SCORE = 0.55
+
+# Characters of spacing allowed between two words of one phrase.
+MAX_GAP = 12
+# Shorter words differ too often by one letter ("cat", "cut") to count as variants.
+MIN_FUZZY_LENGTH = 6
+# Distinct words whose look-ups are cached per Inferrer.
+WORDS_CACHED = 200_000
+# Maximum number of words in a gazetteer term that inference will compose.
+MAX_TERM_WORDS = 5
+DEFAULT_MIN_SCORE = 0.3
+VARIANT_PENALTY = 0.99
+TECHNICAL_WORD_PENALTY = 0.5
+
+
+def words(text: str) -> List[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def parts(text: str) -> List[str]:
+    """The words of `text` with hyphenated compounds split into their parts."""
+    return words(_HYPHENS.sub(" ", text))
+
+
+def alignment(spun: str, canonical: str) -> Optional[List[Tuple[str, str]]]:
+    """Word pairs of two phrases of as many words, compounds whole or split; None if they never line up."""
+    for source in (words(spun), parts(spun)):
+        for target in (words(canonical), parts(canonical)):
+            if len(source) == len(target):
+                return list(zip(source, target))
+    return None
+
+
+@functools.lru_cache(maxsize=100_000)
+def _variants(word: str) -> Tuple[str, ...]:
+    """The word and its likely base forms: plurals and a few verb endings."""
+    forms = [word]
+    if len(word) > 3:
+        if word.endswith("ies"):
+            forms.append(word[:-3] + "y")
+        if word.endswith("es"):
+            forms.append(word[:-2])
+        if word.endswith("s") and not word.endswith("ss"):
+            forms.append(word[:-1])
+    return tuple(dict.fromkeys(forms))
+
+
+def base_form(word: str) -> str:
+    """The word without a plural ending, if it has one."""
+    return _variants(word)[-1]
+
+
+def _looks_plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def is_plural_of(word: str, base: str) -> bool:
+    return word != base and base in _variants(word)
+
+
+def pluralize(word: str) -> str:
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def same_word(text_word: str, term_word: str) -> bool:
+    """Spelling, inflection or hyphenation variants of one word (rapidfuzz edit distance)."""
+    if text_word == term_word or term_word in _variants(text_word):
+        return True
+    if min(len(text_word), len(term_word)) < MIN_FUZZY_LENGTH:
+        return False
+    return Levenshtein.distance(text_word, term_word, score_cutoff=1) <= 1
+
+
+@dataclass
+class WordMaps:
+    """How often each spun word stood for each canonical word in the lexicons."""
+
+    counts: Dict[str, Counter]
+
+    @classmethod
+    def learn(cls, entries: Iterable[Entry]) -> "WordMaps":
+        counts: Dict[str, Counter] = defaultdict(Counter)
+        for entry in entries:
+            for form in entry.spun:
+                for spun_word, canonical_word in alignment(form, entry.canonical) or ():
+                    if spun_word != canonical_word and not same_word(spun_word, canonical_word):
+                        counts[spun_word][canonical_word] += 1
+        return cls(dict(counts))
+
+    def targets(self, word: str) -> Dict[str, Tuple[float, bool]]:
+        """Canonical words that `word` may stand for: their reliability, and whether
+        `word` is a plural of the mapped form (so the canonical word becomes plural)."""
+        found: Dict[str, Tuple[float, bool]] = {}
+        for form in _variants(word):
+            counter = self.counts.get(form)
+            if not counter:
+                continue
+            total = sum(counter.values())
+            for target, count in counter.items():
+                # Sightings make a swap reliable (1 - 1/2^count), and so does
+                # being the word's usual target rather than a rare one.
+                weight = (1 - 0.5**count) * (0.5 + 0.5 * count / total)
+                if target not in found or weight > found[target][0]:
+                    found[target] = (weight, form != word)
+            break  # the word as written, else its nearest base form
+        return found
+
+
+    @classmethod
+    def shipped(cls) -> "WordMaps":
+        """The word maps shipped with the package (unspin/spinner-words.tsv)."""
+        counts: Dict[str, Counter] = defaultdict(Counter)
+        for line in _package_lines("spinner-words.tsv"):
+            spun, canonical, count = line.split("\t")
+            counts[spun][canonical] += int(count)
+        return cls(dict(counts))
+
+    def merged(self, other: "WordMaps") -> "WordMaps":
+        counts = {word: Counter(counter) for word, counter in self.counts.items()}
+        for word, counter in other.counts.items():
+            counts.setdefault(word, Counter()).update(counter)
+        return WordMaps(counts)
+
+
+def _package_lines(name: str) -> List[str]:
+    """Lines of a data file shipped in the package, without comments and blank lines."""
+    text = importlib.resources.files("unspin").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("#")[0].rstrip() for line in text.splitlines() if line.split("#")[0].strip()]
+
+
+@functools.lru_cache(maxsize=1)
+def common_words() -> frozenset:
+    """Words of ordinary English prose (unspin/common-words.txt, built by bench/common_words.py)."""
+    return frozenset(_package_lines("common-words.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def curated_terms() -> Tuple[str, ...]:
+    """The technical terms shipped with the package (unspin/gazetteer.txt)."""
+    return tuple(line.strip() for line in _package_lines("gazetteer.txt"))
+
+
+@dataclass(frozen=True)
+class Inference:
+    start: int
+    end: int
+    term: str
+    plural: Optional[bool]  # the text's last word is plural (True) or singular (False) where the term's is not
+    score: float
+    substitutions: Tuple[Tuple[str, str, float], ...]
+    # Two or more swapped words, or one next to words that ordinary prose
+    # does not use ("Fourier change"; not "shortest way", "blood stream").
+    anchored: bool = True
+
+    @property
+    def sure(self) -> bool:
+        """Sure enough for a document that shows no other sign of spinning."""
+        return self.score >= STRONG_SCORE and self.anchored
+
+    def replacement(self) -> str:
+        if self.plural is None:
+            return self.term
+        head, _, last = self.term.rpartition(" ")
+        last = pluralize(last) if self.plural else base_form(last)
+        return f"{head} {last}".strip()
+
+    def reason(self) -> str:
+        swaps = ", ".join(f"{a}→{b}" for a, b, _ in self.substitutions)
+        return f"inferred: {swaps}; score {self.score:.2f}"
+
+
+class _Trie:
+    def __init__(self):
+        self.children: Dict[str, "_Trie"] = {}
+        self.term: Optional[str] = None
+
+
+class Inferrer:
+    """Compiled once from word maps and a gazetteer; `find(text)` yields inferred repairs."""
+
+    def __init__(self, maps: WordMaps, terms: Iterable[str], min_score: float = DEFAULT_MIN_SCORE, common=None):
+        self.maps = maps
+        self._common = common_words() if common is None else frozenset(common)
+        self.min_score = min_score
+        self._root = _Trie()
+        self._known = set()
+        self._vocabulary = set()
+        self._written = set()
+        for term in terms:
+            if len(words(term)) >= 2:
+                self._written.add(fold_form(term))
+            for key in (words(term), parts(term)):
+                if not 2 <= len(key) <= MAX_TERM_WORDS:
+                    continue
+                self._known.add(" ".join(key))
+                self._vocabulary.update(key)
+                node = self._root
+                for word in key:
+                    node = node.children.setdefault(word, _Trie())
+                if node.term is None:
+                    node.term = " ".join(term.split())
+        starters = {w for w in set(self._root.children) | set(self.maps.counts) if w not in FUNCTION_WORDS and len(w) > 2}
+        # Canonical terms as they are written: a phrase inside one is not spun
+        # ("atomic force" in "atomic force microscopy" is no "nuclear power").
+        spellings = {" ".join(key) for key in map(str.split, self._written)} - {""}
+        self._terms = ahocorasick_rs.AhoCorasick(sorted(spellings) or ["\x00"])
+        # Leftmost-longest is exact here: a starter is one word, so a match
+        # inside one word never hides the start of the next.
+        self._starters = ahocorasick_rs.AhoCorasick(
+            sorted(starters) or ["\x00"], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        )
+        # Texts repeat their words: look each distinct word up once.
+        self._lookup = functools.lru_cache(maxsize=WORDS_CACHED)(self._proposals)
+        self._can_start = functools.lru_cache(maxsize=WORDS_CACHED)(self._starts)
+
+    @classmethod
+    def from_entries(cls, entries: Sequence[Entry], extra_terms: Iterable[str] = (), maps: Optional[WordMaps] = None, **options) -> "Inferrer":
+        """Maps learned from `entries` (plus `maps`); gazetteer: their canonical forms plus `extra_terms`."""
+        learned = WordMaps.learn(entries)
+        terms = [entry.canonical for entry in entries] + list(extra_terms)
+        return cls(learned.merged(maps) if maps else learned, terms, **options)
+
+    @classmethod
+    def default(cls, entries: Sequence[Entry], **options) -> "Inferrer":
+        """What the API uses: the loaded lexicons plus the package's word maps and gazetteer."""
+        return cls.from_entries(entries, curated_terms(), WordMaps.shipped(), **options)
+
+    def _children(self, node: _Trie, word: str, proposals: Dict[str, float]):
+        """Children of `node` that the text word may spell: mapped words, itself or a
+        base form of itself, and (below the root) a spelling variant of itself."""
+        seen = set()
+        for candidate in (*proposals, *_variants(word)):
+            if candidate in node.children and candidate not in seen:
+                seen.add(candidate)
+                yield candidate, node.children[candidate]
+        if node is self._root or len(word) < MIN_FUZZY_LENGTH:
+            return
+        for child_word, child in node.children.items():
+            if child_word not in seen and abs(len(child_word) - len(word)) <= 1 and same_word(word, child_word):
+                yield child_word, child
+
+    def _proposals(self, word: str) -> Dict[str, Tuple[float, bool]]:
+        proposals = self.maps.targets(word)
+        proposals.pop(word, None)
+        if word in self._vocabulary or base_form(word) in self._vocabulary:
+            # The word is itself a word of technical terms ("system", "data"):
+            # reading it as a spinner's swap is a weak guess.
+            proposals = {t: (w * TECHNICAL_WORD_PENALTY, p) for t, (w, p) in proposals.items()}
+        return proposals
+
+    def _starts(self, word: str) -> bool:
+        """Can a term start at this word? (Most words of a text cannot: they are skipped at once.)"""
+        if word in FUNCTION_WORDS:
+            return False
+        children = self._root.children
+        return any(w in children for w in self._lookup(word)) or any(w in children for w in _variants(word))
+
+    def find(self, text: str) -> List[Inference]:
+        # Folded text has the same length, so its offsets index `text` directly.
+        folded = fold_text(text)
+        found = []
+        # Only words that may start a term (or their plurals) are worth a walk:
+        # the automaton finds them without tokenizing the whole text.
+        for _, start, _ in self._starters.find_matches_as_indexes(folded):
+            if start > 0 and is_word_char(folded[start - 1]):
+                continue
+            first = _WORD.match(folded, start)
+            if first and self._can_start(first.group()):
+                found.extend(self._walk(text, folded, (first.start(), first.end(), first.group())))
+        if not found:
+            return found
+        protected = self._written_terms(text, folded)
+        return [i for i in found if not any(i.start < end and start < i.end for start, end in protected)]
+
+    def _written_terms(self, text: str, folded: str) -> List[Tuple[int, int]]:
+        """Spans where the text already spells a canonical term (whole words)."""
+        spans = []
+        for _, start, end in self._terms.find_matches_as_indexes(folded, overlapping=True):
+            if whole_words(text, start, end):
+                spans.append((start, end))
+        return spans
+
+    def _next_word(self, text: str, folded: str, end: int):
+        """The word after offset `end` if only plain spacing separates them, else None."""
+        following = _WORD.search(folded, end)
+        if not following or following.start() - end > MAX_GAP or not _JOINER.match(text[end : following.start()]):
+            return None
+        return following.start(), following.end(), following.group()
+
+    def _walk(self, text: str, folded: str, first: tuple) -> List[Inference]:
+        """Follow the trie from the word `first` on, one word at a time while any path goes on."""
+        results, tokens = [], [first]
+        # Each path: trie node, swaps so far, the factor of variant spellings so far,
+        # and the number of the last word when it differs from the term's
+        # (True plural, False singular, None same).
+        paths = [(self._root, (), 1.0, None)]
+        while True:
+            word = tokens[-1][2]
+            proposals = self._lookup(word)
+            extended = []
+            for node, swaps, kept, _ in paths:
+                for child_word, child in self._children(node, word, proposals):
+                    if child_word in proposals:
+                        weight, plural = proposals[child_word]
+                        number = True if plural and not _looks_plural(child_word) else None
+                        extended.append((child, swaps + ((word, child_word, weight),), kept, number))
+                    elif word == child_word:
+                        extended.append((child, swaps, kept, None))
+                    else:
+                        # A variant spelling counts a little less, so that an exact spelling wins a tie.
+                        number = True if is_plural_of(word, child_word) else (False if is_plural_of(child_word, word) else None)
+                        extended.append((child, swaps, kept * VARIANT_PENALTY, number))
+            paths = extended
+            for node, swaps, kept, plural in paths:
+                if node.term and swaps:
+                    inference = self._accept(tokens, node.term, swaps, kept, plural)
+                    if inference:
+                        results.append(inference)
+            paths = [path for path in paths if path[0].children]
+            if not paths or len(tokens) == MAX_TERM_WORDS:
+                return results
+            following = self._next_word(text, folded, tokens[-1][1])
+            if following is None:
+                return results
+            tokens.append(following)
+
+    def _accept(self, tokens, term, swaps, variants, plural) -> Optional[Inference]:
+        spun_words = [word for _, _, word in tokens]
+        if spun_words[-1] in FUNCTION_WORDS:
+            return None
+        singular = spun_words[:-1] + [base_form(spun_words[-1])]
+        if " ".join(spun_words) in self._known or " ".join(singular) in self._known:
+            return None  # the phrase is itself a technical term
+        # How reliable the swaps are, as their geometric mean: a longer phrase
+        # is no less likely tortured for having more swapped words.
+        product = 1.0
+        for _, _, weight in swaps:
+            product *= weight
+        score = variants * product ** (1 / len(swaps))
+        if score < self.min_score:
+            return None
+        swapped = {spun for spun, _, _ in swaps}
+        kept = [word for word in spun_words if word not in swapped]
+        anchored = len(swaps) >= 2 or all(word not in self._common for word in kept)
+        return Inference(tokens[0][0], tokens[-1][1], term, plural, score, swaps, anchored)
+
+
+def as_candidate(inference: Inference, text: str) -> Candidate:
+    """An inference in the shape the rest of the pipeline repairs and explains."""
+    entry = Entry(
+        id=f"inferred:{inference.term}",
+        spun=(text[inference.start : inference.end],),
+        canonical=inference.replacement(),
+        tier=INFERRED_TIER,
+        note=inference.reason(),
+    )
+    return Candidate(inference.start, inference.end, entry)
+
+
+def select_longest(inferences: Iterable[Inference]) -> List[Inference]:
+    """Leftmost, then longest, then best-scored non-overlapping inferences."""
+    ordered = sorted(inferences, key=lambda i: (i.start, -i.end, -i.score))
+    chosen, reached = [], 0
+    for inference in ordered:
+        if inference.start >= reached:
+            chosen.append(inference)
+            reached = inference.end
+    return chosen
+
+
+def term_key(term: str) -> str:
+    """A term's comparison key: its words, lower case."""
+    return fold_form(" ".join(words(term)))
