@@ -101,39 +101,64 @@ class Unspinner:
     def entries(self):
         return [entry for lexicon in self.lexicons for entry in lexicon.entries]
 
-    def _inferences(self, text: str) -> list:
+    @property
+    def matcher(self) -> Matcher:
+        return self._matcher
+
+    def found_inferences(self, text: str) -> list:
+        """Every inference in `text`, overlapping ones too (none at the safe level)."""
         if self._inferrer is None or self.config.level == "safe":
             return []
-        return inference.select_longest(self._inferrer.find(text))
+        return self._inferrer.find(text)
+
+    @staticmethod
+    def safe_reasons(candidates, document: context.Document) -> list:
+        """Each safe candidate's reason to count as spin evidence, or None; None for the other tiers."""
+        return [context.decide(c, document, "safe") if c.entry.tier == "safe" else None for c in candidates]
+
+    def is_spun(self, found: evidence.SpinEvidence) -> bool:
+        return found.spun if self.config.assume_spun is None else self.config.assume_spun
+
+    @staticmethod
+    def free_inferences(candidates, inferred) -> list:
+        """The inferences that overlap no listed phrase.
+
+        A listed phrase speaks for itself: an inference overlapping it is dropped,
+        even when context rejected the listed one ("a man of profound learning"),
+        and it does not count twice as evidence either.
+        """
+        taken = [(c.start, c.end) for c in candidates]
+        return [i for i in inferred if not any(i.start < end and start < i.end for start, end in taken)]
+
+    def accept(self, candidates, document: context.Document, safe_reasons: Optional[list] = None, free=()) -> list:
+        """(candidate, reason) for every candidate and free inference that may change the text.
+
+        `safe_reasons` from the evidence pass are reused where they cannot change:
+        the safe tier is on at every level, and without an evidence condition
+        nothing depends on `spun`.
+        """
+        accepted = []
+        for index, candidate in enumerate(candidates):
+            entry = candidate.entry
+            if safe_reasons is not None and entry.tier == "safe" and not entry.context.evidence:
+                reason = safe_reasons[index]
+            else:
+                reason = context.decide(candidate, document, self.config.level)
+            if reason:
+                accepted.append((candidate, reason))
+        usable = free if document.spun or self.config.level == "aggressive" else [i for i in free if i.sure]
+        for item in usable:
+            accepted.append((inference.as_candidate(item, document.text), item.reason()))
+        return accepted
 
     def _decide(self, text: str):
         candidates = list(self._matcher.candidates(text))
-        inferred = self._inferences(text)
-        first = context.Document(text, spun=False)
-        # Each safe candidate's reason, or None; None for the other tiers too.
-        safe_reasons = [context.decide(c, first, "safe") if c.entry.tier == "safe" else None for c in candidates]
+        free = self.free_inferences(candidates, inference.select_longest(self.found_inferences(text)))
+        safe_reasons = self.safe_reasons(candidates, context.Document(text, spun=False))
         safe = [c for c, reason in zip(candidates, safe_reasons) if reason]
-        # A listed phrase speaks for itself: an inference overlapping it is dropped,
-        # even when context rejected the listed one ("a man of profound learning"),
-        # and it does not count twice as evidence either.
-        taken = [(c.start, c.end) for c in candidates]
-        free = [i for i in inferred if not any(i.start < end and start < i.end for start, end in taken)]
-        free_sure = [i for i in free if i.sure]
-        found = evidence.measure(text, safe + [inference.as_candidate(i, text) for i in free_sure])
-        spun = found.spun if self.config.assume_spun is None else self.config.assume_spun
-        document = context.Document(text, spun=spun)
-        accepted = []
-        for candidate, reason in zip(candidates, safe_reasons):
-            if candidate.entry.tier != "safe" or candidate.entry.context.evidence:
-                reason = context.decide(candidate, document, self.config.level)
-            # Otherwise the first decision stands: the safe tier is on at every
-            # level, and without an evidence condition nothing depends on `spun`.
-            if reason:
-                accepted.append((candidate, reason))
-        usable = free if spun or self.config.level == "aggressive" else free_sure
-        for item in usable:
-            accepted.append((inference.as_candidate(item, text), item.reason()))
-        return found, select(accepted)
+        found = evidence.measure(text, safe + [inference.as_candidate(i, text) for i in free if i.sure])
+        document = context.Document(text, spun=self.is_spun(found))
+        return found, select(self.accept(candidates, document, safe_reasons, free))
 
     def analyze(self, text: str) -> "Result":
         """Repaired text, the changes that made it, and the document's spin evidence, in one pass."""

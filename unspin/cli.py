@@ -1,9 +1,14 @@
-"""The `unspin` command: a thin shell over the public API.
+"""The `unspin` command: a thin shell over the public API and the batch runner.
 
-    unspin fix [PATH ...]     print repaired text (-w rewrites files, --diff shows a diff)
+    unspin fix [PATH ...]     print repaired text (-w rewrites files, --out-dir mirrors them, --diff shows a diff)
     unspin check [PATH ...]   list changes; exit 1 if there are any
     unspin report [PATH ...] -o report.html   one HTML page showing every change
     unspin screen [PATH ...]  evidence of tortured phrases per document: hits, risk band; exit 1 if any
+    unspin lexicon lint|learn, unspin eval    tools for lexicon curators
+
+PATH is a file, a folder (walked recursively) or '-' for standard input.
+Settings come from the nearest unspin.toml or [tool.unspin] in pyproject.toml
+(unspin.config), overridden by the options given here.
 
 Exit codes follow ruff and black: 0 nothing to do or all done, 1 changes
 found (check, or fix --diff), 2 an error (the other files are still processed).
@@ -12,35 +17,41 @@ found (check, or fix --diff), 2 an error (the other files are still processed).
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import sys
 import warnings
 from pathlib import Path
 from typing import List, Optional
 
-from . import __version__, report
+from . import __version__, config, report
 from .api import Config, Unspinner
+from .batch import STDIN, Options, UsageError, read_inputs, run
 from .context import DEFAULT_LEVEL, LEVELS
-from .files import InputError, TextFile, decode, encode, read_text, write_atomic
-from .lexicon import LexiconError, LexiconWarning
 from .evaluate import PIECE_LINES, evaluate, parallel_pairs
+from .files import ERROR_POLICIES, InputError, read_text, write_atomic
 from .learn import learn, lexicon_coverage, to_yaml
+from .lexicon import LexiconError, LexiconWarning
 from .lint import lint_paths
-from .repair import Change
 from .screen import screen
 
-STDIN = "-"
-
-
-def line_and_column(text: str, offset: int):
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+# Built-in defaults of the options that a configuration file may also set.
+DEFAULTS = {
+    "level": DEFAULT_LEVEL,
+    "lexicon": [],
+    "include": None,
+    "exclude": [],
+    "assume-spun": None,
+    "infer": True,
+    "include-files": None,
+    "exclude-files": [],
+    "encoding": "utf-8",
+    "errors": "strict",
+    "field": None,
+    "column": None,
+    "jobs": 1,
+    "out-dir": None,
+    "format": "text",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,19 +59,32 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"unspin {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("paths", nargs="*", metavar="PATH", help="files to read; '-' or none reads standard input")
-    common.add_argument("--level", choices=LEVELS, default=DEFAULT_LEVEL, help="which tiers to apply (default: %(default)s)")
-    common.add_argument("--lexicon", action="append", default=[], metavar="PATH", help="an extra lexicon file (repeatable)")
-    common.add_argument("--include", action="append", metavar="NAME", help="use only these built-in lexicons (repeatable)")
-    common.add_argument("--exclude", action="append", default=[], metavar="NAME", help="switch a built-in lexicon off (repeatable)")
-    common.add_argument("--assume-spun", action="store_true", default=None, help="treat every document as spun")
-    common.add_argument("--no-infer", dest="infer", action="store_false", help="repair listed phrases only, infer no unlisted ones")
-    common.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: %(default)s)")
-    common.add_argument("--encoding", default="utf-8", help="input encoding (default: %(default)s)")
+    common = argparse.ArgumentParser(add_help=False, argument_default=None)
+    add = common.add_argument
+    add("paths", nargs="*", metavar="PATH", help="files or folders; '-' or none reads standard input")
+    add("--level", choices=LEVELS, help=f"which tiers to apply (default: {DEFAULT_LEVEL})")
+    add("--lexicon", action="append", metavar="PATH", help="an extra lexicon file (repeatable)")
+    add("--include", action="append", metavar="NAME", help="use only these built-in lexicons (repeatable)")
+    add("--exclude", action="append", metavar="NAME", help="switch a built-in lexicon off (repeatable)")
+    add("--assume-spun", action="store_true", default=None, help="treat every document as spun")
+    add("--no-infer", dest="infer", action="store_const", const=False, help="repair listed phrases only, infer no unlisted ones")
+    add("--format", choices=("text", "json"), help="output format (default: text)")
+    add("--encoding", help="input encoding (default: utf-8)")
+    add("--errors", choices=ERROR_POLICIES, help="undecodable bytes: strict (default) refuses the file, replace "
+        "shows U+FFFD (not with -w or --out-dir), surrogateescape keeps the bytes exactly")
+    add("--include-files", action="append", metavar="GLOB", help="in folders, take only these files "
+        "(default: prose files, and data files when --field/--column is given; repeatable)")
+    add("--exclude-files", action="append", metavar="GLOB", help="in folders, leave these files out (repeatable)")
+    add("--field", metavar="NAME", help="the field to repair in JSON Lines files (a.b reaches into objects)")
+    add("--column", metavar="NAME", help="the column to repair in CSV, TSV and Parquet files")
+    add("-j", "--jobs", type=int, metavar="N", help="worker processes (default: 1)")
+    add("--no-config", action="store_true", help="ignore unspin.toml and pyproject.toml")
+    add("-q", "--quiet", action="store_true", help="no closing summary on standard error")
+    add("--no-progress", action="store_true", help="no progress bar, even on a terminal")
 
     fix = commands.add_parser("fix", parents=[common], help="print the repaired text, or rewrite files with -w")
     fix.add_argument("-w", "--write", action="store_true", help="rewrite files in place (atomically)")
+    fix.add_argument("--out-dir", metavar="DIR", help="write repaired files below DIR, mirroring the tree")
     fix.add_argument("--diff", action="store_true", help="print a unified diff instead; exit 1 if there is one")
 
     commands.add_parser("check", parents=[common], help="list every change; exit 1 if there are any")
@@ -126,128 +150,16 @@ def _run_lint(args) -> int:
     return 1 if findings else 0
 
 
-def run_screen(args: argparse.Namespace, unspinner: Unspinner) -> int:
-    """`unspin screen`: one evidence report per document; exit 1 if any document has a hit."""
-    run = Run(args, unspinner)
-    reports = []
-    for name in args.paths or [STDIN]:
-        source = run.read(name)
-        if source is None:
-            continue
-        screening = screen(source.text, unspinner, "<stdin>" if name == STDIN else name)
-        reports.append(screening.to_dict())
-        if args.format == "text":
-            print(screening.to_text())
-        run.changed = run.changed or bool(screening.hits)
-    if args.format == "json":
-        json.dump(reports if len(reports) != 1 else reports[0], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    return 2 if run.failed else (1 if run.changed else 0)
-
-
-class Run:
-    """One command over many inputs; remembers whether anything failed or changed."""
-
-    def __init__(self, args: argparse.Namespace, unspinner: Unspinner):
-        self.args = args
-        self.unspinner = unspinner
-        self.failed = False
-        self.changed = False
-        self.records: List[dict] = []
-        self.documents: List[report.Document] = []
-
-    def error(self, message: str) -> None:
-        self.failed = True
-        print(f"unspin: error: {message}", file=sys.stderr)
-
-    def read(self, name: str) -> Optional[TextFile]:
-        try:
-            if name == STDIN:
-                return decode(sys.stdin.buffer.read(), "<stdin>", self.args.encoding)
-            return read_text(Path(name), self.args.encoding)
-        except InputError as exc:
-            self.error(str(exc))
-            return None
-
-    def process(self, name: str) -> None:
-        source = self.read(name)
-        if source is None:
-            return
-        text = source.text
-        result = self.unspinner.analyze(text)
-        fixed, changes, evidence = result.text, result.changes, result.evidence
-        self.changed = self.changed or bool(changes)
-        shown = "<stdin>" if name == STDIN else name
-        if self.args.format == "json":
-            self.records.append(self.record(shown, text, changes, evidence))
-        if self.args.command == "report":
-            self.documents.append(report.Document(shown, text, result))
-        elif self.args.command == "check":
-            self.report(shown, text, changes, evidence)
-        elif self.args.diff:
-            self.diff(shown, text, fixed)
-        elif self.args.write and name != STDIN:
-            if changes:
-                try:
-                    write_atomic(Path(name), encode(fixed, source))
-                except OSError as exc:
-                    self.error(f"{name}: cannot write: {exc.strerror or exc}")
-        elif self.args.format == "text":
-            sys.stdout.write(fixed)
-
-    def record(self, name, text, changes: List[Change], evidence) -> dict:
-        items = []
-        for change in changes:
-            line, column = line_and_column(text, change.start)
-            items.append({**change.to_dict(), "line": line, "column": column})
-        return {
-            "path": name,
-            "words": evidence.words,
-            "spin_density": round(evidence.density, 2),
-            "spun": evidence.spun,
-            "changes": items,
-        }
-
-    def report(self, name, text, changes: List[Change], evidence) -> None:
-        if self.args.format != "text":
-            return
-        for change in changes:
-            line, column = line_and_column(text, change.start)
-            print(f"{name}:{line}:{column}: {_one_line(change.before)} → {change.after} [{change.rule}]")
-        if changes:
-            verdict = "spun" if evidence.spun else "not shown to be spun"
-            print(f"{name}: {len(changes)} changes; spin density {evidence.density:.1f} per 1,000 words ({verdict})")
-
-    def diff(self, name, text, fixed) -> None:
-        if self.args.format != "text" or text == fixed:
-            return
-        lines = difflib.unified_diff(
-            text.splitlines(keepends=True), fixed.splitlines(keepends=True), f"a/{name}", f"b/{name}"
-        )
-        for line in lines:
-            sys.stdout.write(line if line.endswith("\n") else line + "\n")
-
-    def write_report(self) -> None:
-        names = self.documents[0].name if len(self.documents) == 1 else f"{len(self.documents)} documents"
-        page = report.render(self.documents, title=f"unspin report: {names}")
-        if self.args.output == STDIN:
-            sys.stdout.write(page)
-            return
-        try:
-            write_atomic(Path(self.args.output), page.encode("utf-8"))
-        except OSError as exc:
-            self.error(f"{self.args.output}: cannot write: {exc.strerror or exc}")
-
-    def finish(self) -> int:
-        if self.args.command == "report" and self.documents:
-            self.write_report()
-        if self.args.format == "json":
-            json.dump(self.records if len(self.records) != 1 else self.records[0], sys.stdout, ensure_ascii=False, indent=2)
-            sys.stdout.write("\n")
-        if self.failed:
-            return 2
-        wants_changes_reported = self.args.command == "check" or getattr(self.args, "diff", False)
-        return 1 if wants_changes_reported and self.changed else 0
+def settings(args: argparse.Namespace) -> dict:
+    """Built-in defaults, then the configuration file, then the command line."""
+    merged = dict(DEFAULTS)
+    if not args.no_config:
+        merged.update(config.load(config.find()).values)
+    for key in DEFAULTS:
+        value = getattr(args, key.replace("-", "_"), None)
+        if value is not None:
+            merged[key] = value
+    return merged
 
 
 def _run_learn(args) -> int:
@@ -298,33 +210,88 @@ def _run_eval(args) -> int:
     return 0
 
 
+def run_screen(args: argparse.Namespace, unspinner: Unspinner, options: Options) -> int:
+    """`unspin screen`: one evidence report per document; exit 1 if any document has a hit."""
+    texts, failed = read_inputs(args.paths, options)
+    reports, hit = [], False
+    for name, text in texts:
+        screening = screen(text, unspinner, name)
+        reports.append(screening.to_dict())
+        if options.output_format == "text":
+            print(screening.to_text())
+        hit = hit or bool(screening.hits)
+    if options.output_format == "json":
+        json.dump(reports if len(reports) != 1 else reports[0], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    return 2 if failed else (1 if hit else 0)
+
+
+def _run_report(args, unspinner: Unspinner, options: Options) -> int:
+    """Every input in one HTML page; unreadable inputs are reported and the others still shown."""
+    texts, failed = read_inputs(args.paths, options)
+    documents = [report.Document(name, text, unspinner.analyze(text)) for name, text in texts]
+    if documents:
+        title = documents[0].name if len(documents) == 1 else f"{len(documents)} documents"
+        page = report.render(documents, title=f"unspin report: {title}")
+        if args.output == STDIN:
+            sys.stdout.write(page)
+        else:
+            try:
+                write_atomic(Path(args.output), page.encode("utf-8"))
+            except OSError as exc:
+                print(f"unspin: error: {args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+                failed = True
+    return 2 if failed else 0
+
+
+def _tuple(value) -> Optional[tuple]:
+    return tuple(value) if value is not None else None
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     if hasattr(args, "run"):
         return args.run(args)
     try:
-        config = Config(
-            level=args.level,
-            include=tuple(args.include) if args.include else None,
-            exclude=tuple(args.exclude),
-            extra_lexicons=tuple(args.lexicon),
-            assume_spun=args.assume_spun,
-            infer=args.infer,
+        chosen = settings(args)
+        repair_config = Config(
+            level=chosen["level"],
+            include=_tuple(chosen["include"]),
+            exclude=tuple(chosen["exclude"]),
+            extra_lexicons=tuple(chosen["lexicon"]),
+            assume_spun=chosen["assume-spun"],
+            infer=chosen["infer"],
         )
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", LexiconWarning)
-            unspinner = Unspinner(config)
+            unspinner = Unspinner(repair_config)
         for warning in caught:
             print(f"unspin: warning: {warning.message}", file=sys.stderr)
-    except (LexiconError, ValueError) as exc:
+        options = Options(
+            command=args.command,
+            write=getattr(args, "write", False),
+            diff=getattr(args, "diff", False),
+            out_dir=Path(chosen["out-dir"]) if args.command == "fix" and chosen["out-dir"] else None,
+            output_format=chosen["format"],
+            encoding=chosen["encoding"],
+            errors=chosen["errors"],
+            field=chosen["field"],
+            column=chosen["column"],
+            include_files=_tuple(chosen["include-files"]),
+            exclude_files=tuple(chosen["exclude-files"]),
+            jobs=chosen["jobs"],
+            summary=not args.quiet,
+            progress=False if args.no_progress else None,
+        )
+        options.validate()
+    except (LexiconError, config.ConfigError, UsageError, ValueError) as exc:
         print(f"unspin: error: {exc}", file=sys.stderr)
         return 2
+    if args.command == "report":
+        return _run_report(args, unspinner, options)
     if args.command == "screen":
-        return run_screen(args, unspinner)
-    run = Run(args, unspinner)
-    for name in args.paths or [STDIN]:
-        run.process(name)
-    return run.finish()
+        return run_screen(args, unspinner, options)
+    return run(args.paths, options, unspinner)
 
 
 if __name__ == "__main__":

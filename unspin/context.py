@@ -25,8 +25,8 @@ DEFAULT_LEVEL = "contextual"
 # How much text the before/after patterns see: enough for a few words.
 WINDOW = 80
 
-_OPEN_QUOTES = "“«"
-_CLOSE_QUOTES = "”»"
+OPEN_QUOTES = "“«"
+CLOSE_QUOTES = "”»"
 
 
 class Document:
@@ -48,9 +48,14 @@ class Document:
     def has(self, term: str) -> bool:
         """Does the document contain `term` (a folded form) as whole words?"""
         if term not in self._has:
-            pattern = r"(?<!\w)" + regex.escape(term).replace("\\ ", r"\s+") + r"(?!\w)"
-            self._has[term] = regex.search(pattern, self.folded) is not None
+            self._has[term] = term_pattern(term).search(self.folded) is not None
         return self._has[term]
+
+
+@functools.lru_cache(maxsize=1024)
+def term_pattern(term: str) -> regex.Pattern:
+    """Whole-word search for a folded `document_has` term in folded text."""
+    return regex.compile(r"(?<!\w)" + regex.escape(term).replace("\\ ", r"\s+") + r"(?!\w)")
 
 
 def tier_enabled(tier: str, level: str) -> bool:
@@ -71,8 +76,8 @@ class Quotations:
 
         # Every start of a paragraph break, overlapping ones too ("\n\n\n" has two).
         self._breaks = [(starts(r"(?=\n\n)"), 2), (starts(r"(?=\r\n\r\n)"), 4)]
-        self._opening = starts(f"[{_OPEN_QUOTES}]")
-        self._closing = starts(f"[{_CLOSE_QUOTES}]")
+        self._opening = starts(f"[{OPEN_QUOTES}]")
+        self._closing = starts(f"[{CLOSE_QUOTES}]")
         self._straight = starts('"')
 
     def _paragraph_start(self, position: int) -> int:

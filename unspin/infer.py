@@ -41,7 +41,7 @@ import ahocorasick_rs
 from rapidfuzz.distance import Levenshtein
 
 from .lexicon import Entry, fold_form
-from .matcher import Candidate, whole_words, fold_text, is_word_char
+from .matcher import Candidate, automaton_text, whole_words, fold_text, is_word_char
 
 # Words: letters and digits with inner apostrophes; a hyphenated compound
 # ("man-made", "cross-approval") is one word, and is also read as its parts
@@ -326,7 +326,7 @@ class Inferrer:
 
     def find(self, text: str) -> List[Inference]:
         # Folded text has the same length, so its offsets index `text` directly.
-        folded = fold_text(text)
+        folded = automaton_text(fold_text(text))
         found = []
         # Only words that may start a term (or their plurals) are worth a walk:
         # the automaton finds them without tokenizing the whole text.

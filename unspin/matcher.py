@@ -30,10 +30,18 @@ from .lexicon import Entry, fold_form
 # Every whitespace character but the common ASCII ones, and typographic
 # apostrophes: each becomes one plain character, so lengths never change.
 _RARE_SPACE = re.compile("[" + "".join(c for c in map(chr, range(0x3000 + 1)) if c.isspace() and c not in " \t\n\r") + "]")
+# Lone surrogates (undecodable bytes kept by `--errors surrogateescape`) cannot
+# be handed to the automaton; it sees U+FFFD there, which no form contains.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # The ASCII ones among them (form feed, vertical tab, separators) need the scan too.
 _RARE_ASCII_SPACE = [c for c in map(chr, range(0x80)) if c.isspace() and c not in " \t\n\r"]
 # Written with a literal prefix so that `re` searches for it at C speed (2x " {2,}").
 _WHITESPACE_RUN = re.compile(r"  +")
+
+
+def automaton_text(folded: str) -> str:
+    """Folded text as an automaton can take it: lone surrogates become U+FFFD (same length)."""
+    return _SURROGATE.sub("\ufffd", folded) if not folded.isascii() else folded
 
 
 class Candidate(NamedTuple):
@@ -114,7 +122,7 @@ class Matcher:
             yield from self._spread(text)
         if self._automaton is None:
             return
-        collapsed = _CollapsedText(fold_text(text))
+        collapsed = _CollapsedText(automaton_text(fold_text(text)))
         for index, start, end in self._automaton.find_matches_as_indexes(collapsed.text, overlapping=True):
             if collapsed.kept:
                 start, end = collapsed.original(start), collapsed.original(end - 1) + 1

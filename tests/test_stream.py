@@ -1,0 +1,80 @@
+"""Streaming repair gives exactly the whole-text repair, whatever the window sizes."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+from unspin import Unspinner
+from unspin import stream
+
+LEXICON = Path(__file__).parent / "data" / "batch-lexicon.yaml"
+UNSPINNER = Unspinner(include=(), extra_lexicons=(str(LEXICON),))
+
+PHRASES = [
+    "regulation enforcement", "regulation\nenforcement", "regulation \r\n  enforcement", "Counterfeit Consciousness",
+    "profound learning", "irregular woodland", "classifier", "bosom peril", "poetry", '“Yes,” mentioned', '"No," mentioned Lee',
+    "officers", "“the officers”", "mentioned", "İstanbul", "straße", "ﬁne", "🙂", "\u05e9\u05dc\u05d5\u05dd",
+    "e\u0301", "“", "”", '"', "\n\n", "\r\n\r\n", "\r\n", "\r", "\t", "\x00", " ", ", ", "word", "regulationenforcement",
+]
+texts = st.lists(st.sampled_from(PHRASES), max_size=60).map(" ".join)
+
+
+def streamed(text, chunk, before=90, after=200, piece=7):
+    pieces = lambda: (text[i : i + piece] for i in range(0, len(text), piece))  # noqa: E731
+    survey, parts = stream.run(UNSPINNER, pieces, chunk=chunk, before=before, after=after)
+    parts = list(parts)
+    return survey, parts
+
+
+def check_same_as_whole(text, chunk):
+    whole = UNSPINNER.analyze(text)
+    survey, parts = streamed(text, chunk)
+    assert "".join(p.before for p in parts) == text
+    assert "".join(p.after for p in parts) == whole.text
+    assert [c for p in parts for c in p.changes] == whole.changes
+    assert survey.evidence == whole.evidence
+
+
+@given(texts, st.integers(min_value=1, max_value=120))
+def test_streamed_repair_equals_whole_text_repair(text, chunk):
+    check_same_as_whole(text, chunk)
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 5, 8, 13, 21, 50, 1000])
+def test_phrase_across_every_cut_is_found(chunk):
+    text = ("Officials said regulation enforcement came. " * 3) + "x" * 37 + " regulation\r\nenforcement. " + "profound learning " * 5
+    check_same_as_whole(text, chunk)
+    _, parts = streamed(text, chunk)
+    assert sum(len(p.changes) for p in parts) == 3 + 1 + 5
+
+
+def test_evidence_is_judged_on_the_whole_document():
+    # The spun phrases sit at the start; "mentioned" is far past the first windows.
+    text = "regulation enforcement and profound learning. " * 4 + "word " * 300 + '"Yes," mentioned Lee.'
+    survey, parts = streamed(text, chunk=40)
+    assert survey.evidence.spun
+    assert "said Lee" in "".join(p.after for p in parts)
+    check_same_as_whole(text, 40)
+
+
+def test_document_has_term_found_after_the_phrase():
+    text = "An irregular woodland. " + "word " * 200 + "A classifier."
+    survey, parts = streamed(text, chunk=30)
+    assert "classifier" in survey.terms
+    assert "random forest" in "".join(p.after for p in parts)
+    check_same_as_whole(text, 30)
+
+
+def test_quotation_opened_far_back_in_the_paragraph_is_seen():
+    text = "regulation enforcement, profound learning. “" + "word " * 200 + "the officers. ” The officers.\n\nofficers"
+    _, parts = streamed(text, chunk=30)
+    fixed = "".join(p.after for p in parts)
+    assert "the officers. ” The officials.\n\nofficials" in fixed
+    check_same_as_whole(text, 30)
+
+
+def test_empty_stream():
+    survey, parts = streamed("", chunk=10)
+    assert survey.evidence.words == 0
+    assert "".join(p.after for p in parts) == ""

@@ -1,0 +1,270 @@
+"""Streaming repair: a text of any size in windows, with the result of a whole-text repair.
+
+The text arrives as decoded pieces and is cut into bodies of about `chunk`
+characters, at a line break where one is near, else at a space.  Each body is
+matched inside a window that adds `context` characters before it (for the
+`before` patterns and for quotation state) and `lookahead` characters after it
+(so a phrase that starts in the body and crosses its end is still found, with
+the text that follows it).  A candidate belongs to the body it starts in, so
+each is seen once.
+
+Spin evidence is a property of the whole document, so the stream is read
+twice: pass one counts words and safe-tier hits over the whole text and notes
+which `document_has` terms occur anywhere; pass two repairs with that verdict.
+Quotation state is carried from body to body.  The result equals
+`Unspinner.analyze` on the whole text (a property test checks it for window
+sizes down to one character) with one bound: a phrase whose own inner
+whitespace is longer than `lookahead` characters is not found.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator, List, Optional, Tuple
+
+from . import context, infer as inference
+from .api import Unspinner
+from .evidence import SpinEvidence
+from .repair import Change, make_change, select
+
+# Characters, not bytes: memory is a few times CHUNK whatever the file's size.
+CHUNK = 1 << 20
+CONTEXT = 16 << 10
+LOOKAHEAD = 16 << 10
+
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+@dataclass
+class Window:
+    """One body of the stream inside its surrounding text."""
+
+    text: str  # context + body + lookahead
+    body_start: int  # offsets into `text`
+    body_end: int
+    base: int  # offset of text[0] in the whole stream
+
+
+def _cut(text: str, start: int, target: int) -> int:
+    """Where to end a body: after the last line break, else space, in the second half before `target`."""
+    low = start + (target - start) // 2
+    for separator in ("\n", " "):
+        found = text.rfind(separator, low, target)
+        if found >= 0:
+            return found + 1
+    return target
+
+
+def windows(pieces: Iterable[str], chunk: int, before: int, after: int) -> Iterator[Window]:
+    text, base, position = "", 0, 0  # position: start of the next body, in the whole stream
+    source = iter(pieces)
+    exhausted = False
+    while True:
+        while not exhausted and len(text) - (position - base) < chunk + after:
+            piece = next(source, None)
+            if piece is None:
+                exhausted = True
+            else:
+                text += piece
+        start = position - base
+        if exhausted and len(text) - start <= chunk + after:
+            end = len(text)
+        else:
+            end = _cut(text, start, start + chunk)
+        if end > start or position == 0:
+            yield Window(text, start, end, base)
+        if end == len(text) and exhausted:
+            return
+        position = base + end
+        keep_from = max(0, end - before)
+        text, base = text[keep_from:], base + keep_from
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\n|\r\n\r\n")
+
+
+def _positions(pattern: str, text: str, start: int, end: int) -> List[int]:
+    return [match.start() for match in re.compile(pattern).finditer(text, start, end)]
+
+
+class _CarriedQuotations:
+    """Quotation state in a window, carried in from the bodies before it.
+
+    Like `context.Quotations` (positions indexed once, then binary searches),
+    but a paragraph that started in an earlier body starts from the state
+    carried to this body's start, so a quotation opened any distance back in
+    the same paragraph is still seen.
+    """
+
+    Counts = Tuple[int, int]  # (opening minus closing typographic quotes, straight quotes)
+
+    def __init__(self, window: Window, carried: "Counts"):
+        text, start, end = window.text, window.body_start, window.body_end
+        self._body_start, self._carried = start, carried
+        # Paragraph starts (just after a break) inside the body, from a break that may
+        # straddle its start; one that ended before it is in the carried state.
+        breaks = _PARAGRAPH_BREAK.finditer(text, max(0, start - 3), end)
+        self._paragraphs = [m.end() for m in breaks if m.end() > start]
+        self._opening = _positions(f"[{context.OPEN_QUOTES}]", text, start, end)
+        self._closing = _positions(f"[{context.CLOSE_QUOTES}]", text, start, end)
+        self._straight = _positions('"', text, start, end)
+
+    def counts(self, position: int) -> "Counts":
+        index = bisect.bisect_right(self._paragraphs, position) - 1
+        start, (typographic, straight) = (self._paragraphs[index], (0, 0)) if index >= 0 else (self._body_start, self._carried)
+
+        def between(positions):
+            return bisect.bisect_left(positions, position) - bisect.bisect_left(positions, start)
+
+        return typographic + between(self._opening) - between(self._closing), straight + between(self._straight)
+
+    def inside(self, position: int) -> bool:
+        """Is `position` (in this body) inside a quotation opened earlier in the same paragraph?"""
+        typographic, straight = self.counts(position)
+        return typographic > 0 or straight % 2 == 1
+
+
+class _WindowDocument(context.Document):
+    """A window judged as part of the whole document.
+
+    Its verdict and `document_has` terms come from pass one; its quotation
+    state is carried in from the previous bodies.
+    """
+
+    def __init__(self, window: Window, spun: bool, terms: frozenset, quotations: _CarriedQuotations):
+        super().__init__(window.text, spun)
+        self._terms = terms
+        self.quotations = quotations
+
+    def has(self, term: str) -> bool:
+        return term in self._terms
+
+
+@dataclass
+class Survey:
+    """Pass one: what the whole document shows."""
+
+    evidence: SpinEvidence
+    terms: frozenset
+    candidates: int  # matches of any form, accepted or not: none means nothing can change
+
+
+@dataclass
+class Repaired:
+    """Pass two, one body: its original text, its repair and the changes (offsets in the whole stream)."""
+
+    before: str
+    after: str
+    changes: List[Change]
+
+
+class StreamRepairer:
+    """Repairs a re-readable stream of text pieces (a function that starts it anew each call)."""
+
+    def __init__(self, unspinner: Unspinner, chunk: Optional[int] = None, before: Optional[int] = None, after: Optional[int] = None):
+        self.unspinner = unspinner
+        self.sizes = (chunk or CHUNK, before or CONTEXT, after or LOOKAHEAD)
+        entries = unspinner.entries
+        self.terms = sorted({t for e in entries for group in e.context.document_has for t in group}
+                            | {t for e in entries for t in e.context.document_lacks})
+        # Pass one decides without the document's terms (not known yet) and applies them afterwards.
+        self._conditions = {
+            e.id: (e.context.document_has, e.context.document_lacks)
+            for e in entries
+            if e.context.document_has or e.context.document_lacks
+        }
+        self._termless = {
+            e.id: dataclasses.replace(e, context=dataclasses.replace(e.context, document_has=(), document_lacks=()))
+            for e in entries
+            if e.context.document_has or e.context.document_lacks
+        }
+
+    def _documents(self, pieces: Iterable[str], spun: bool, terms: frozenset):
+        """(window, document) for each body, with quotation state carried from body to body."""
+        carried = (0, 0)
+        for window in windows(pieces, *self.sizes):
+            quotations = _CarriedQuotations(window, carried)
+            yield window, _WindowDocument(window, spun, terms, quotations)
+            carried = quotations.counts(window.body_end)
+
+    def _inferred(self, window: Window, reached: int):
+        """Inferences chosen in this body (leftmost-longest, after those chosen before), and the new reach."""
+        first = max(window.body_start, reached - window.base)
+        found = [i for i in self.unspinner.found_inferences(window.text) if first <= i.start < window.body_end]
+        chosen = inference.select_longest(found)
+        return chosen, (chosen[-1].end + window.base if chosen else reached)
+
+    def survey(self, pieces: Iterable[str]) -> Survey:
+        words, found, terms = 0, 0, set()
+        hits = Counter()  # safe hits by entry id: memory follows the lexicon, not the text
+        inferred_reach = 0
+        for window, document in self._documents(pieces, spun=False, terms=frozenset()):
+            listed = list(self.unspinner.matcher.candidates(window.text))
+            candidates = [c._replace(entry=self._termless.get(c.entry.id, c.entry)) for c in listed if _in_body(c, window)]
+            inferred, inferred_reach = self._inferred(window, inferred_reach)
+            free = self.unspinner.free_inferences(listed, inferred)
+            found += len(candidates) + len(free)
+            words += len(_WORD_START.findall(window.text, window.body_start, window.body_end))
+            reasons = self.unspinner.safe_reasons(candidates, document)
+            hits.update(c.entry.id for c, reason in zip(candidates, reasons) if reason)
+            hits.update(inference.as_candidate(i, window.text).entry.id for i in free if i.sure)
+            for term in self.terms:
+                if term not in terms:
+                    match = context.term_pattern(term).search(document.folded, window.body_start)
+                    if match and match.start() < window.body_end:
+                        terms.add(term)
+        # Hits were taken without the term conditions; now the document's terms decide them.
+        kept = {i: n for i, n in hits.items() if self._terms_hold(i, terms)}
+        evidence = SpinEvidence(words, sum(kept.values()), len(kept))
+        return Survey(evidence, frozenset(terms), found)
+
+    def _terms_hold(self, entry_id: str, terms: set) -> bool:
+        """Do the `document_has` groups and `document_lacks` terms of the entry hold, given the document's terms?"""
+        if entry_id not in self._conditions:
+            return True
+        groups, lacks = self._conditions[entry_id]
+        return all(terms.intersection(group) for group in groups) and not terms.intersection(lacks)
+
+    def repair(self, pieces: Iterable[str], survey: Survey) -> Iterator[Repaired]:
+        spun = self.unspinner.is_spun(survey.evidence)
+        reached = 0  # end of the last change, in the whole stream
+        inferred_reach = 0
+        for window, document in self._documents(pieces, spun, survey.terms):
+            inferred, inferred_reach = self._inferred(window, inferred_reach)
+            # Every candidate of the window is passed, so that an inference overlapping a listed
+            # phrase just outside the body is dropped as in the whole text; only the body's are kept.
+            candidates = list(self.unspinner.matcher.candidates(window.text))
+            free = self.unspinner.free_inferences(candidates, inferred)
+            accepted = [
+                (c, reason)
+                for c, reason in self.unspinner.accept(candidates, document, free=free)
+                if _in_body(c, window) and c.start + window.base >= reached
+            ]
+            # A change of the previous body may have run into this one: its text is already out.
+            start = cursor = max(window.body_start, reached - window.base)
+            end = max(window.body_end, start)
+            out, changes = [], []
+            for candidate, reason in select(accepted):
+                change = make_change(window.text, candidate, reason)
+                out += [window.text[cursor : change.start], change.after]
+                cursor, end = change.end, max(end, change.end)
+                changes.append(dataclasses.replace(change, start=change.start + window.base, end=change.end + window.base))
+                reached = change.end + window.base
+            out.append(window.text[cursor:end])
+            before = window.text[start:end]
+            yield Repaired(before, "".join(out), changes)
+
+
+def _in_body(candidate, window: Window) -> bool:
+    return window.body_start <= candidate.start < window.body_end
+
+
+def run(unspinner: Unspinner, open_pieces: Callable[[], Iterable[str]], **sizes) -> "tuple[Survey, Iterator[Repaired]]":
+    """Survey the whole stream, then return the verdict and the lazy repair of a second read."""
+    repairer = StreamRepairer(unspinner, **sizes)
+    survey = repairer.survey(open_pieces())
+    return survey, repairer.repair(open_pieces(), survey)
