@@ -142,10 +142,6 @@ class TextStream:
                     return
 
 
-def encode(text: str, original: TextFile) -> bytes:
-    return Encoder(original).encode(text, final=True)
-
-
 class Encoder:
     """Encodes text back as the file was: same encoding, BOM, surrogate-escaped bytes."""
 

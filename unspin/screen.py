@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass
 from typing import List, Optional, Tuple
 
 from .api import Unspinner
-from .evidence import count_words
+from .findings import LinePosition, one_line
 from .infer import INFERRED_TIER
 
 MEDIUM_DISTINCT = 2
@@ -111,21 +111,12 @@ class Screening:
 _ARTICLE = re.compile(r"(?i)an?\s+")
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _phrase(change) -> Tuple[int, str, str]:
     """Start, phrase and replacement without an article that repair took along for agreement."""
     article = _ARTICLE.match(change.before)
     if article and _ARTICLE.match(change.after):
         return change.start + article.end(), change.before[article.end() :], _ARTICLE.sub("", change.after, count=1)
     return change.start, change.before, change.after
-
-
-def _position(text: str, offset: int):
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def screen(text: str, unspinner: Optional[Unspinner] = None, name: str = "<text>", **options) -> Screening:
@@ -138,16 +129,18 @@ def screen(text: str, unspinner: Optional[Unspinner] = None, name: str = "<text>
     unspinner = unspinner if unspinner is not None else Unspinner(**options)
     imported = {entry.id for lexicon in unspinner.lexicons if lexicon.imported for entry in lexicon.entries}
     hits = []
-    for change in unspinner.scan(text):
+    position = LinePosition()
+    result = unspinner.analyze(text)
+    for change in result.changes:
         if change.tier == INFERRED_TIER:
             source = "inferred"
         else:
             source = "imported" if change.rule in imported else "listed"
         start, phrase, replacement = _phrase(change)
-        line, column = _position(text, start)
+        line, column = position.locate(text, start)
         context = text[max(0, start - CONTEXT_CHARS) : change.end + CONTEXT_CHARS]
         hits.append(
-            Hit(line, column, start, change.end, _one_line(phrase), replacement,
-                source, change.rule, change.reason, _one_line(context))
+            Hit(line, column, start, change.end, one_line(phrase), replacement,
+                source, change.rule, change.reason, one_line(context))
         )
-    return Screening(name, count_words(text), hits)
+    return Screening(name, result.evidence.words, hits)
