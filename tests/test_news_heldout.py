@@ -7,7 +7,7 @@ The word errors of the repaired texts, summed over all pairs present, are pinned
 import pytest
 from conftest import CORPORA
 
-from unspin import repair
+from unspin import plausibility, repair
 from unspin.score import word_errors
 
 NEWS = CORPORA / "news"
@@ -16,7 +16,8 @@ PAIRS = sorted(
     for spun in NEWS.glob("*.spun.txt")
 )
 # Pinned at the level reached; lower it when the lexicons improve, never raise it.
-MAX_ERRORS_AFTER_REPAIR = 1015
+# The n-gram model (extra `ngram`, installed in CI) stands in for some unmet context.
+MAX_ERRORS_AFTER_REPAIR = 953 if plausibility.available() else 1015
 
 
 def _read(path):

@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
-from . import context, evidence, infer as inference
+from . import context, evidence, infer as inference, plausibility
 from .lexicon import load_lexicons
 from .matcher import Matcher
 from .repair import Change, apply_changes, make_change, select
@@ -36,6 +36,10 @@ class Config:
     # of at least infer_min_score.
     infer: bool = False
     infer_min_score: float = inference.DEFAULT_MIN_SCORE
+    # Let an n-gram model stand in for unmet before/after conditions in spun
+    # documents (unspin.plausibility).  None: when pocketsphinx is installed;
+    # True: require it; False: never.
+    ngram: Optional[bool] = None
 
     def __post_init__(self):
         if self.level not in context.LEVELS:
@@ -53,6 +57,15 @@ class Result:
     text: str
     changes: List[Change]
     evidence: evidence.SpinEvidence
+
+
+def _plausibility(config: Config) -> Optional[plausibility.Plausibility]:
+    if config.ngram is False:
+        return None
+    model = plausibility.default_model()
+    if model is None and config.ngram:
+        raise ValueError("ngram=True needs the n-gram model: pip install 'unspin[ngram]'")
+    return model
 
 
 @functools.lru_cache(maxsize=16)
@@ -78,6 +91,7 @@ class Unspinner:
         selection = (self.config.include, self.config.exclude, self.config.extra_lexicons)
         self.lexicons, self._matcher = _compile(*selection)
         self._inferrer = _compile_inferrer(*selection, self.config.infer_min_score) if self.config.infer else None
+        self._plausibility = _plausibility(self.config)
 
     @classmethod
     def from_lexicons(cls, lexicons, config: Optional[Config] = None) -> "Unspinner":
@@ -90,6 +104,7 @@ class Unspinner:
         unspinner._matcher = Matcher(entries)
         config = unspinner.config
         unspinner._inferrer = inference.Inferrer.default(entries, min_score=config.infer_min_score) if config.infer else None
+        unspinner._plausibility = _plausibility(config)
         unspinner._from_lexicons = True
         return unspinner
 
@@ -108,6 +123,11 @@ class Unspinner:
     def matcher(self) -> Matcher:
         return self._matcher
 
+    @property
+    def plausibility(self) -> Optional[plausibility.Plausibility]:
+        """The n-gram model context may consult, or None."""
+        return self._plausibility
+
     def found_inferences(self, text: str) -> list:
         """Every inference in `text`, overlapping ones too (none at the safe level)."""
         if self._inferrer is None or self.config.level == "safe":
@@ -121,6 +141,10 @@ class Unspinner:
 
     def is_spun(self, found: evidence.SpinEvidence) -> bool:
         return found.spun if self.config.assume_spun is None else self.config.assume_spun
+
+    def document(self, text: str, spun: bool) -> context.Document:
+        """What context needs to know of `text`, judged spun or not."""
+        return context.Document(text, spun, self.plausibility)
 
     @staticmethod
     def free_inferences(candidates, inferred) -> list:
@@ -160,7 +184,7 @@ class Unspinner:
         safe_reasons = self.safe_reasons(candidates, context.Document(text, spun=False))
         safe = [c for c, reason in zip(candidates, safe_reasons) if reason]
         found = evidence.measure(text, safe + [inference.as_candidate(i, text) for i in free if i.sure])
-        document = context.Document(text, spun=self.is_spun(found))
+        document = self.document(text, self.is_spun(found))
         return found, select(self.accept(candidates, document, safe_reasons, free))
 
     def analyze(self, text: str) -> "Result":

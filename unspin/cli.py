@@ -43,6 +43,8 @@ DEFAULTS = {
     "assume-spun": None,
     # None: the command decides (screen infers, fix and check do not).
     "infer": None,
+    # None: use the n-gram model when it is installed.
+    "ngram": None,
     "include-files": None,
     "exclude-files": [],
     "encoding": "utf-8",
@@ -71,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     add("--infer", dest="infer", action="store_const", const=True, help="also repair tortured phrases no lexicon lists "
         "(default for screen only: slower, and rare false edits on clean prose)")
     add("--no-infer", dest="infer", action="store_const", const=False, help="repair listed phrases only, infer no unlisted ones")
+    add("--ngram", dest="ngram", action="store_const", const=True, help="require the n-gram model that may stand in for "
+        "unmet context in spun documents (default: used when installed, pip install 'unspin[ngram]')")
+    add("--no-ngram", dest="ngram", action="store_const", const=False, help="never consult the n-gram model")
     add("--format", choices=("text", "json"), help="output format (default: text)")
     add("--encoding", help="input encoding (default: utf-8)")
     add("--errors", choices=ERROR_POLICIES, help="undecodable bytes: strict (default) refuses the file, replace "
@@ -137,6 +142,8 @@ def add_curator_commands(commands) -> None:
     evaluate.add_argument("--lexicon", action="append", default=[], metavar="PATH", help="an extra lexicon file")
     evaluate.add_argument("--include", action="append", metavar="NAME", help="use only these built-in lexicons")
     evaluate.add_argument("--exclude", action="append", default=[], metavar="NAME", help="switch a built-in lexicon off")
+    evaluate.add_argument("--ngram", dest="ngram", action="store_const", const=True, help="require the n-gram model")
+    evaluate.add_argument("--no-ngram", dest="ngram", action="store_const", const=False, help="never consult the n-gram model")
     evaluate.add_argument("--format", choices=("text", "json"), default="text")
     evaluate.set_defaults(run=_run_eval)
 
@@ -200,9 +207,10 @@ def _run_eval(args) -> int:
             include=tuple(args.include) if args.include else None,
             exclude=tuple(args.exclude),
             extra_lexicons=tuple(args.lexicon),
+            ngram=args.ngram,
         )
         report = evaluate(unspinner, pairs, [Path(p) for p in args.clean], args.piece_lines)
-    except (LexiconError, InputError) as exc:
+    except (LexiconError, InputError, ValueError) as exc:
         print(f"unspin: error: {exc}", file=sys.stderr)
         return 2
     if args.format == "json":
@@ -264,6 +272,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             extra_lexicons=tuple(chosen["lexicon"]),
             assume_spun=chosen["assume-spun"],
             infer=chosen["infer"] if chosen["infer"] is not None else args.command == "screen",
+            ngram=chosen["ngram"],
         )
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", LexiconWarning)

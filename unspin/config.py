@@ -27,6 +27,7 @@ KEYS = {
     "exclude": (str, True, False),
     "assume-spun": (bool, False, False),
     "infer": (bool, False, False),
+    "ngram": (bool, False, False),
     "include-files": (str, True, False),
     "exclude-files": (str, True, False),
     "encoding": (str, False, False),

@@ -4,7 +4,9 @@ A candidate is kept when its entry's tier is enabled at the chosen level and
 every context condition of the entry holds: the words just before and after,
 inside or outside a quotation, the document's spin evidence, other terms the
 document must contain (every group of `document_has`) and terms it must not
-(`document_lacks`).
+(`document_lacks`).  In a document that shows spin, an n-gram model that reads
+the canonical wording as much likelier (unspin.plausibility) may stand in for
+an unmet `before`/`after` condition of a contextual entry.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import regex
 
 from .lexicon import TIERS, ContextPattern, Entry
 from .matcher import Candidate, fold_text
+from .plausibility import MARGIN, Plausibility
 
 LEVELS = TIERS
 DEFAULT_LEVEL = "contextual"
@@ -32,9 +35,11 @@ CLOSE_QUOTES = "”»"
 class Document:
     """What context needs to know about the whole text."""
 
-    def __init__(self, text: str, spun: bool):
+    def __init__(self, text: str, spun: bool, plausibility: Optional[Plausibility] = None):
         self.text = text
         self.spun = spun
+        # The n-gram model, consulted only when the document shows spin.
+        self.plausibility = plausibility if spun else None
         self._has = {}
 
     @functools.cached_property
@@ -126,22 +131,29 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
         if not document.spun:
             return None
         reasons.append("document shows spin")
+    # An unmet before/after condition; in a spun document the n-gram model may
+    # stand in for it, once every other condition holds (it costs the most).
+    unmet = False
     if context.before or context.not_before:
         window = text[max(0, candidate.start - WINDOW) : candidate.start]
         if context.before is not None:
-            if not _holds(context.before, window):
-                return None
-            reasons.append("preceded by the required context")
+            if _holds(context.before, window):
+                reasons.append("preceded by the required context")
+            else:
+                unmet = True
         if context.not_before is not None and _holds(context.not_before, window) is not False:
             return None
     if context.after or context.not_after:
         window = text[candidate.end : candidate.end + WINDOW]
         if context.after is not None:
-            if not _holds(context.after, window):
-                return None
-            reasons.append("followed by the required context")
+            if _holds(context.after, window):
+                reasons.append("followed by the required context")
+            else:
+                unmet = True
         if context.not_after is not None and _holds(context.not_after, window) is not False:
             return None
+    if unmet and (document.plausibility is None or entry.tier != "contextual" or not context.ngram):
+        return None
     if context.quotes != "any":
         inside = document.quotations.inside(candidate.start)
         if inside != (context.quotes == "inside"):
@@ -156,5 +168,10 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
         return None
     if context.document_lacks:
         reasons.append("document lacks the excluded terms")
+    if unmet:
+        gain = document.plausibility.gain(text, candidate.start, candidate.end, entry.canonical)
+        if gain is None or gain < MARGIN:
+            return None
+        reasons.append(f"an n-gram model reads {entry.canonical!r} {gain:.1f} orders of magnitude likelier here")
     kind = {"safe": "known spun form", "contextual": "spun form in context", "aggressive": "aggressive rule"}[entry.tier]
     return "; ".join([kind] + reasons)

@@ -30,7 +30,7 @@ MAX_WINDOW = 50
 
 _FILE_KEYS = {"name", "description", "source", "license", "entries"}
 _ENTRY_KEYS = {"id", "spun", "canonical", "tier", "context", "case", "window", "source", "note", "examples", "clean"}
-_CONTEXT_KEYS = {"before", "not_before", "after", "not_after", "quotes", "evidence", "document_has", "document_lacks"}
+_CONTEXT_KEYS = {"before", "not_before", "after", "not_after", "quotes", "evidence", "document_has", "document_lacks", "ngram"}
 
 # Fingerprint exports (unspin.fingerprints) are recognised by their suffix.
 FINGERPRINT_SUFFIXES = (".tsv", ".csv")
@@ -119,6 +119,8 @@ class Context:
     document_has: tuple = ()
     # Folded terms the document must not contain.
     document_lacks: tuple = ()
+    # May the n-gram model stand in for an unmet before/after (unspin.plausibility)?
+    ngram: bool = True
 
     def is_empty(self) -> bool:
         return self == Context()
@@ -356,6 +358,9 @@ class _Validator:
         evidence = raw.get("evidence", False)
         if evidence not in (False, "spun"):
             self.fail(raw["__lines__"].get("evidence"), "context 'evidence' must be 'spun'")
+        ngram = raw.get("ngram", True)
+        if not isinstance(ngram, bool):
+            self.fail(raw["__lines__"].get("ngram"), "context 'ngram' must be true or false")
         return Context(
             before=self.pattern(raw, "before", "end"),
             not_before=self.pattern(raw, "not_before", "end"),
@@ -365,6 +370,7 @@ class _Validator:
             evidence=evidence == "spun",
             document_has=self.term_groups(raw, "document_has"),
             document_lacks=tuple(fold_form(t) for t in self.terms(raw, "document_lacks")),
+            ngram=ngram,
         )
 
     def terms(self, raw, key):

@@ -135,8 +135,8 @@ class _WindowDocument(context.Document):
     state is carried in from the previous bodies.
     """
 
-    def __init__(self, window: Window, spun: bool, terms: frozenset, quotations: _CarriedQuotations):
-        super().__init__(window.text, spun)
+    def __init__(self, window: Window, spun: bool, terms: frozenset, quotations: _CarriedQuotations, plausibility):
+        super().__init__(window.text, spun, plausibility)
         self._terms = terms
         self.quotations = quotations
 
@@ -188,7 +188,7 @@ class StreamRepairer:
         carried = (0, 0)
         for window in windows(pieces, *self.sizes):
             quotations = _CarriedQuotations(window, carried)
-            yield window, _WindowDocument(window, spun, terms, quotations)
+            yield window, _WindowDocument(window, spun, terms, quotations, self.unspinner.plausibility)
             carried = quotations.counts(window.body_end)
 
     def _inferred(self, window: Window, reached: int):
