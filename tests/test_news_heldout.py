@@ -16,7 +16,7 @@ PAIRS = sorted(
     for spun in NEWS.glob("*.spun.txt")
 )
 # Pinned at the level reached; lower it when the lexicons improve, never raise it.
-MAX_ERRORS_AFTER_REPAIR = 1718
+MAX_ERRORS_AFTER_REPAIR = 1679
 
 
 def _read(path):
