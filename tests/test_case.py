@@ -11,6 +11,9 @@ from unspin.case import carry_case
         ("MENTIONED", "said", "SAID"),
         ("Lawyer Common", "attorney general", "Attorney General"),
         ("lawyer common", "attorney general", "attorney general"),
+        ("Legal professional Common", "attorney general", "Attorney General"),
+        ("Legal professional common", "attorney general", "Attorney general"),
+        ("Markov affix Monte Carlo", "Markov chain Monte Carlo", "Markov chain Monte Carlo"),
         ("Division of Justice", "department of justice", "Department of Justice"),
         ("In accordance with", "according to", "According to"),
         ("Based on", "according to", "According to"),
@@ -27,3 +30,21 @@ def test_case_is_carried(spun, canonical, expected):
 
 def test_exact_policy_keeps_canonical():
     assert carry_case("MENTIONED", "said", "exact") == "said"
+
+
+@pytest.mark.parametrize(
+    "spun, fixed",
+    [
+        ("It rained. 4 men were held.", "It rained. Four men were held."),
+        ("It rained.\n1000’s of people fled.", "It rained.\nThousands of people fled."),
+        ("“Go,” he said. 4 men ran.", "“Go,” he said. Four men ran."),
+        ("Of the 4 men, two fled.", "Of the four men, two fled."),
+        ("DETROIT (AP) — 1000’s of workers walked out.", "DETROIT (AP) — Thousands of workers walked out."),
+        ("He struck out 9.", "He struck out nine."),
+        ("The score was 3.4 points.", "The score was 3.4 points."),
+    ],
+)
+def test_a_figure_that_starts_a_sentence_gives_a_capital(spun, fixed):
+    from unspin import repair
+
+    assert repair(spun, assume_spun=True) == fixed

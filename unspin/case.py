@@ -2,8 +2,10 @@
 
 The canonical form is written in its natural case ("said", "Attorney General",
 "U.S."); capitals written there are kept.  The spun text then decides:
-UPPER stays UPPER, a phrase in Title Case gives Title Case, a capitalised first
-word (a sentence start) capitalises the first word of the replacement.
+UPPER stays UPPER, a phrase in Title Case gives Title Case (for a lower-case
+canonical form, its first and last significant words capitalised are enough), a
+capitalised first word alone (a sentence start) capitalises the first word of
+the replacement.
 """
 
 from __future__ import annotations
@@ -31,9 +33,17 @@ def _title(text: str) -> str:
     )
 
 
-def _is_title(words: list) -> bool:
+def _is_title(words: list, lower_canonical: bool) -> bool:
     significant = [w for w in words if _letters(w) and w.lower() not in _SMALL_WORDS]
-    return bool(significant) and all(_letters(w)[0].isupper() for w in significant)
+    if not significant:
+        return False
+    if lower_canonical:
+        # The spinner renders one capitalised word as two and capitalises only the
+        # first of them ("Attorney General" → "Legal professional Common"), so the
+        # first and last words decide.  A canonical form with capitals of its own
+        # ("Markov chain Monte Carlo") keeps its inner lower-case words instead.
+        return _letters(significant[0])[0].isupper() and _letters(significant[-1])[0].isupper()
+    return all(_letters(w)[0].isupper() for w in significant)
 
 
 def carry_case(spun: str, canonical: str, policy: str = "preserve") -> str:
@@ -46,6 +56,6 @@ def carry_case(spun: str, canonical: str, policy: str = "preserve") -> str:
     if not letters[0].isupper():
         return canonical
     words = spun.split()
-    if len(words) > 1 and _is_title(words):
+    if len(words) > 1 and _is_title(words, canonical.islower()):
         return _title(canonical)
     return _capitalize(canonical)

@@ -10,6 +10,8 @@ from .case import carry_case
 from .matcher import Candidate
 
 _GAP = re.compile(r"\s+")
+# The end of a sentence, a paragraph or a wire dateline ("DETROIT (AP) — ") just before a phrase.
+_SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]*[ \t]+|\n[ \t]*|\(AP\)[ \t]+[—–-]+[ \t]+)\Z")
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,9 @@ def make_change(text: str, candidate: Candidate, reason: str) -> Change:
         after = spread_replacement(text, candidate)
     else:
         after = keep_spacing(before, carry_case(before, entry.canonical, entry.case))
+    if starts_sentence_with_figure(text, candidate.start, before, entry.case):
+        # A figure has no case to carry: "4 men were held." at a sentence start is "Four men".
+        after = after[:1].upper() + after[1:]
     change = Change(
         start=candidate.start,
         end=candidate.end,
@@ -86,6 +91,12 @@ def make_change(text: str, candidate: Candidate, reason: str) -> Change:
         reason=reason,
     )
     return agree_article(text, change)
+
+
+def starts_sentence_with_figure(text: str, start: int, before: str, policy: str) -> bool:
+    if policy == "exact" or not before[:1].isdigit():
+        return False
+    return start == 0 or bool(_SENTENCE_END.search(text[max(0, start - 12) : start]))
 
 
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)(an?)(\s+)\Z", re.IGNORECASE)
