@@ -17,7 +17,7 @@ PAIRS = sorted(
 )
 # Pinned at the level reached; lower it when the lexicons improve, never raise it.
 # The n-gram model (extra `ngram`, installed in CI) stands in for some unmet context.
-MAX_ERRORS_AFTER_REPAIR = 1576 if plausibility.available() else 1676
+MAX_ERRORS_AFTER_REPAIR = 1567 if plausibility.available() else 1667
 
 
 def _read(path):
