@@ -38,8 +38,10 @@ batches bring others.  This module generalises from the lists:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib.resources
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -56,8 +58,9 @@ from .matcher import Candidate, automaton_text, whole_words, fold_text, is_word_
 # where the parts line up ("cross approval" with "cross validation").
 _WORD = re.compile(r"\w+(?:['’‐‑-]\w+)*")
 _HYPHENS = re.compile(r"[-‐‑]")
-# A text may join two words of a term with spaces and at most one line break.
-_JOINER = re.compile(r"[ \t]*(?:\r?\n)?[ \t]*\Z")
+# A text may join two words of a term with spaces and at most one line break:
+# the next word of a phrase is matched with what joins it, in one step.
+_JOINED_WORD = re.compile(r"[ \t]*(?:\r?\n)?[ \t]*(" + _WORD.pattern + ")")
 
 # Words a tortured phrase never starts or ends with: a phrase that does is a
 # piece of an ordinary sentence ("the network", "system of").
@@ -407,8 +410,18 @@ class Inferrer:
                 found.extend(self._walk(text, folded, (first.start(), first.end(), first.group())))
         if not found:
             return found
-        protected = self._written_terms(text, folded)
-        return [i for i in found if not any(i.start < end and start < i.end for start, end in protected)]
+        # An inference overlapping a span that spells a term is dropped.  The
+        # spans sorted by start, with the furthest end reached so far: one
+        # bisection per inference instead of a pass over every span.
+        protected = sorted(self._written_terms(text, folded))
+        starts = [start for start, _ in protected]
+        reach = list(itertools.accumulate((end for _, end in protected), max))
+        kept = []
+        for inference in found:
+            before = bisect.bisect_left(starts, inference.end)
+            if not before or reach[before - 1] <= inference.start:
+                kept.append(inference)
+        return kept
 
     def _written_terms(self, text: str, folded: str) -> List[Tuple[int, int]]:
         """Spans where the text already spells a canonical term (whole words)."""
@@ -420,10 +433,12 @@ class Inferrer:
 
     def _next_word(self, text: str, folded: str, end: int):
         """The word after offset `end` if only plain spacing separates them, else None."""
-        following = _WORD.search(folded, end)
-        if not following or following.start() - end > MAX_GAP or not _JOINER.match(text[end : following.start()]):
+        # The spacing is read in the text as written: folding turns line breaks into spaces.
+        following = _JOINED_WORD.match(text, end)
+        if not following or following.start(1) - end > MAX_GAP:
             return None
-        return following.start(), following.end(), following.group()
+        start, stop = following.span(1)
+        return start, stop, folded[start:stop]
 
     def _walk(self, text: str, folded: str, first: tuple) -> List[Inference]:
         """Follow the trie from the word `first` on, one word at a time while any path goes on."""
