@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from unspin.evidence import count_words  # noqa: E402
 from unspin.fingerprints import load_fingerprints  # noqa: E402
-from unspin.infer import DEFAULT_MIN_SCORE, Inferrer, base_form, curated_terms, select_longest, term_key, words  # noqa: E402
+from unspin.infer import DEFAULT_MIN_SCORE, Inferrer, Thesaurus, base_form, curated_terms, select_longest, term_key, words  # noqa: E402
 from unspin.lexicon import LexiconWarning  # noqa: E402
 from unspin.score import words as score_words  # noqa: E402
 
@@ -135,6 +135,7 @@ def main(argv=None) -> int:
         help="canonical: no canonical on both sides; variant: hold out half the variants of each canonical "
              "that has several (the others are learned, as when the list itself is imported)",
     )
+    parser.add_argument("--no-thesaurus", action="store_true", help="without the shipped WordNet synonyms (unspin/synonyms.tsv)")
     parser.add_argument("--show", type=int, default=15, help="how many wrong/missed rows and false edits to list")
     args = parser.parse_args(argv)
     with warnings.catch_warnings():
@@ -147,7 +148,8 @@ def main(argv=None) -> int:
         train, test = split_by_variant(entries)
     started = time.perf_counter()
     curated = curated_terms()
-    inferrer = Inferrer.from_entries(train, curated, min_score=args.min_score)
+    thesaurus = None if args.no_thesaurus else Thesaurus.shipped()
+    inferrer = Inferrer.from_entries(train, curated, min_score=args.min_score, thesaurus=thesaurus)
     known = {term_key(t) for t in curated} | {term_key(e.canonical) for e in train}
     print(f"rows: {len(entries)}; train {len(train)}, test {len(test)} (split by {args.split}); min_score {args.min_score}")
     for sure_only in (True, False):

@@ -22,3 +22,6 @@ def test_wheel_ships_every_lexicon(tmp_path):
     for lexicon in (ROOT / "lexicons").glob("*.yaml"):
         assert f"unspin/lexicons/{lexicon.name}" in names
     assert "unspin/py.typed" in names
+    # Inference's data files (a missing one fails only when inference is switched on).
+    for data in ("gazetteer.txt", "spinner-words.tsv", "common-words.txt", "synonyms.tsv"):
+        assert f"unspin/{data}" in names

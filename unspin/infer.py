@@ -9,18 +9,26 @@ batches bring others.  This module generalises from the lists:
    words (hyphenated compounds whole or split) is aligned word by word
    (irregular -> random, woodland -> forest), and the counts are kept:
    `WordMaps.learn(entries)`, plus the package's `spinner-words.tsv`.
+   **Thesaurus.** The spinner's thesaurus is not public, but WordNet's
+   synonyms of the words of technical terms (`synonyms.tsv`, built by
+   bench/build_synonyms.py) are inverted: "anxious" may stand for "nervous".
+   A word of ordinary prose (`common-words.txt`: "main", "working") is read
+   through the thesaurus only where a learned map agrees with it; a rarer
+   word ("timberland", "haphazard") on the thesaurus alone.
 2. **Gazetteer.** The canonical technical terms a repair may produce: the
    canonical forms of the loaded lexicons plus the curated `gazetteer.txt`.
 3. **Composition.** Where a word may start a term (an automaton finds those),
    every word proposes itself (plurals, and spelling variants within one edit,
-   measured with rapidfuzz) and the canonical words the maps give it; a
+   measured with rapidfuzz) and the canonical words the maps and the
+   thesaurus give it; a
    gazetteer term spelt out by these proposals, with at least one mapped
    word, is a candidate.
 4. **Plausibility.** A candidate is dropped when the spun phrase is ordinary
    or technical language: it is itself a gazetteer term, lies inside one as
    the text writes it ("atomic force" in "atomic force microscopy"), or
    starts or ends with a function word.  Its score is the geometric mean of
-   its swaps' reliability (sightings and share of the spun word's mappings;
+   its swaps' reliability (sightings and share of the spun word's mappings,
+   or the kind of thesaurus relation, combined as a noisy-or when both speak;
    less for a word that is itself a word of technical terms).  It is *sure*
    at STRONG_SCORE when it has two swapped words, or one next to words that
    ordinary prose does not use (`common-words.txt`): "Fourier change", but
@@ -30,8 +38,10 @@ batches bring others.  This module generalises from the lists:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib.resources
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -48,8 +58,9 @@ from .matcher import Candidate, automaton_text, whole_words, fold_text, is_word_
 # where the parts line up ("cross approval" with "cross validation").
 _WORD = re.compile(r"\w+(?:['’‐‑-]\w+)*")
 _HYPHENS = re.compile(r"[-‐‑]")
-# A text may join two words of a term with spaces and at most one line break.
-_JOINER = re.compile(r"[ \t]*(?:\r?\n)?[ \t]*\Z")
+# A text may join two words of a term with spaces and at most one line break:
+# the next word of a phrase is matched with what joins it, in one step.
+_JOINED_WORD = re.compile(r"[ \t]*(?:\r?\n)?[ \t]*(" + _WORD.pattern + ")")
 
 # Words a tortured phrase never starts or ends with: a phrase that does is a
 # piece of an ordinary sentence ("the network", "system of").
@@ -63,6 +74,10 @@ FUNCTION_WORDS = frozenset(
 INFERRED_TIER = "inferred"
 # Without other signs of spinning a document gets only inferences this sure;
 # with them (or at --level aggressive), any inference of at least min_score.
+# Cross-validation inside the train half of bench/infer_eval.py, with the
+# thesaurus, favoured 0.5 (sure recall 0.106 -> 0.124 at precision 0.91), but
+# through the whole API on 1.08M words of clean prose it made 0.42 false edits
+# per 10k words against 0.28 at 0.55: too near the 0.5 limit.
 STRONG_SCORE = 0.55
 
 # Characters of spacing allowed between two words of one phrase.
@@ -191,6 +206,46 @@ class WordMaps:
         return WordMaps(counts)
 
 
+# How much a thesaurus relation alone says that a text word stands for a term
+# word (a learned swap says more, the more it was seen).  Tuned with
+# STRONG_SCORE by cross-validation inside the train half of
+# bench/infer_eval.py's canonical split (never on its test half).
+THESAURUS_WEIGHTS = {"synonym": 0.7, "similar": 0.6, "derived": 0.5}
+
+
+@dataclass
+class Thesaurus:
+    """Which term words a text word may stand for, by a thesaurus relation:
+    WordNet's synonyms of term words (unspin/synonyms.tsv), inverted."""
+
+    relations: Dict[str, Dict[str, str]]  # text word -> {term word: kind}
+
+    @classmethod
+    def shipped(cls) -> "Thesaurus":
+        return _shipped_thesaurus()
+
+    def targets(self, word: str) -> Dict[str, Tuple[float, bool]]:
+        """Like WordMaps.targets: term words, their weight and whether `word` is their plural."""
+        for form in _variants(word):
+            related = self.relations.get(form)
+            if related:
+                return {target: (THESAURUS_WEIGHTS[kind], form != word) for target, kind in related.items()}
+        return {}
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_thesaurus() -> Thesaurus:
+    relations: Dict[str, Dict[str, str]] = defaultdict(dict)
+    rank = list(THESAURUS_WEIGHTS)
+    for line in _package_lines("synonyms.tsv"):
+        word, kind, others = line.split("\t")
+        for other in others.split():
+            known = relations[other].get(word)
+            if known is None or rank.index(kind) < rank.index(known):
+                relations[other][word] = kind
+    return Thesaurus(dict(relations))
+
+
 def _package_lines(name: str) -> List[str]:
     """Lines of a data file shipped in the package, without comments and blank lines."""
     text = importlib.resources.files("unspin").joinpath(name).read_text(encoding="utf-8")
@@ -247,8 +302,10 @@ class _Trie:
 class Inferrer:
     """Compiled once from word maps and a gazetteer; `find(text)` yields inferred repairs."""
 
-    def __init__(self, maps: WordMaps, terms: Iterable[str], min_score: float = DEFAULT_MIN_SCORE, common=None):
+    def __init__(self, maps: WordMaps, terms: Iterable[str], min_score: float = DEFAULT_MIN_SCORE, common=None,
+                 thesaurus: Optional[Thesaurus] = None):
         self.maps = maps
+        self.thesaurus = thesaurus
         self._common = common_words() if common is None else frozenset(common)
         self.min_score = min_score
         self._root = _Trie()
@@ -268,7 +325,11 @@ class Inferrer:
                     node = node.children.setdefault(word, _Trie())
                 if node.term is None:
                     node.term = " ".join(term.split())
-        starters = {w for w in set(self._root.children) | set(self.maps.counts) if w not in FUNCTION_WORDS and len(w) > 2}
+        starters = set(self._root.children) | set(self.maps.counts)
+        if thesaurus:
+            starters |= {w for w, targets in thesaurus.relations.items()
+                         if w not in self._common and not targets.keys().isdisjoint(self._root.children)}
+        starters = {w for w in starters if w not in FUNCTION_WORDS and len(w) > 2}
         # Canonical terms as they are written: a phrase inside one is not spun
         # ("atomic force" in "atomic force microscopy" is no "nuclear power").
         spellings = {" ".join(key) for key in map(str.split, self._written)} - {""}
@@ -281,6 +342,9 @@ class Inferrer:
         # Texts repeat their words: look each distinct word up once.
         self._lookup = functools.lru_cache(maxsize=WORDS_CACHED)(self._proposals)
         self._can_start = functools.lru_cache(maxsize=WORDS_CACHED)(self._starts)
+        # A text meets the same word at the same trie node again and again
+        # ("system" after "operating"): the children it may spell are looked up once.
+        self._next = functools.lru_cache(maxsize=WORDS_CACHED)(self._children)
 
     @classmethod
     def from_entries(cls, entries: Sequence[Entry], extra_terms: Iterable[str] = (), maps: Optional[WordMaps] = None, **options) -> "Inferrer":
@@ -292,24 +356,32 @@ class Inferrer:
     @classmethod
     def default(cls, entries: Sequence[Entry], **options) -> "Inferrer":
         """What the API uses: the loaded lexicons plus the package's word maps and gazetteer."""
-        return cls.from_entries(entries, curated_terms(), WordMaps.shipped(), **options)
+        return cls.from_entries(entries, curated_terms(), WordMaps.shipped(), thesaurus=Thesaurus.shipped(), **options)
 
-    def _children(self, node: _Trie, word: str, proposals: Dict[str, float]):
+    def _children(self, node: _Trie, word: str) -> List[Tuple[str, _Trie]]:
         """Children of `node` that the text word may spell: mapped words, itself or a
         base form of itself, and (below the root) a spelling variant of itself."""
-        seen = set()
-        for candidate in (*proposals, *_variants(word)):
-            if candidate in node.children and candidate not in seen:
-                seen.add(candidate)
-                yield candidate, node.children[candidate]
+        found = [(c, node.children[c]) for c in dict.fromkeys((*self._lookup(word), *_variants(word))) if c in node.children]
         if node is self._root or len(word) < MIN_FUZZY_LENGTH:
-            return
-        for child_word, child in node.children.items():
-            if child_word not in seen and abs(len(child_word) - len(word)) <= 1 and same_word(word, child_word):
-                yield child_word, child
+            return found
+        seen = {c for c, _ in found}
+        return found + [
+            (child_word, child)
+            for child_word, child in node.children.items()
+            if child_word not in seen and abs(len(child_word) - len(word)) <= 1 and same_word(word, child_word)
+        ]
 
     def _proposals(self, word: str) -> Dict[str, Tuple[float, bool]]:
         proposals = self.maps.targets(word)
+        if self.thesaurus:
+            # A common word ("main", "working") stands for a term word in
+            # ordinary prose too often to be read through the thesaurus alone;
+            # its learned swaps the thesaurus confirms are still surer (noisy-or).
+            rare = word not in self._common
+            for target, (weight, plural) in self.thesaurus.targets(word).items():
+                if target in self._vocabulary and (rare or target in proposals):
+                    known, _ = proposals.get(target, (0.0, plural))
+                    proposals[target] = (1 - (1 - known) * (1 - weight), plural)
         proposals.pop(word, None)
         if word in self._vocabulary or base_form(word) in self._vocabulary:
             # The word is itself a word of technical terms ("system", "data"):
@@ -338,8 +410,18 @@ class Inferrer:
                 found.extend(self._walk(text, folded, (first.start(), first.end(), first.group())))
         if not found:
             return found
-        protected = self._written_terms(text, folded)
-        return [i for i in found if not any(i.start < end and start < i.end for start, end in protected)]
+        # An inference overlapping a span that spells a term is dropped.  The
+        # spans sorted by start, with the furthest end reached so far: one
+        # bisection per inference instead of a pass over every span.
+        protected = sorted(self._written_terms(text, folded))
+        starts = [start for start, _ in protected]
+        reach = list(itertools.accumulate((end for _, end in protected), max))
+        kept = []
+        for inference in found:
+            before = bisect.bisect_left(starts, inference.end)
+            if not before or reach[before - 1] <= inference.start:
+                kept.append(inference)
+        return kept
 
     def _written_terms(self, text: str, folded: str) -> List[Tuple[int, int]]:
         """Spans where the text already spells a canonical term (whole words)."""
@@ -351,10 +433,12 @@ class Inferrer:
 
     def _next_word(self, text: str, folded: str, end: int):
         """The word after offset `end` if only plain spacing separates them, else None."""
-        following = _WORD.search(folded, end)
-        if not following or following.start() - end > MAX_GAP or not _JOINER.match(text[end : following.start()]):
+        # The spacing is read in the text as written: folding turns line breaks into spaces.
+        following = _JOINED_WORD.match(text, end)
+        if not following or following.start(1) - end > MAX_GAP:
             return None
-        return following.start(), following.end(), following.group()
+        start, stop = following.span(1)
+        return start, stop, folded[start:stop]
 
     def _walk(self, text: str, folded: str, first: tuple) -> List[Inference]:
         """Follow the trie from the word `first` on, one word at a time while any path goes on."""
@@ -368,7 +452,7 @@ class Inferrer:
             proposals = self._lookup(word)
             extended = []
             for node, swaps, kept, _ in paths:
-                for child_word, child in self._children(node, word, proposals):
+                for child_word, child in self._next(node, word):
                     if child_word in proposals:
                         weight, plural = proposals[child_word]
                         number = True if plural and not _looks_plural(child_word) else None
