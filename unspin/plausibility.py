@@ -64,12 +64,13 @@ class Plausibility:
         # pocketsphinx takes the word first, then its history, nearest first.
         return self._model.prob(list(reversed(history_and_word))) * _TO_LOG10
 
+    @functools.lru_cache(maxsize=65536)
     def known(self, word: str) -> bool:
         return self._model.prob([word]) != _LOG_ZERO
 
-    def score(self, words: List[str], first: int) -> float:
+    def score(self, words: tuple, first: int) -> float:
         """log10 probability of words[first:], each given the two words before it."""
-        return sum(self._log10(tuple(words[max(0, i - 2) : i + 1])) for i in range(first, len(words)))
+        return sum(self._log10(words[max(0, i - 2) : i + 1]) for i in range(first, len(words)))
 
     def gain(self, text: str, start: int, end: int, canonical: str) -> Optional[float]:
         """How much likelier (log10) `canonical` reads than text[start:end] in its place.
@@ -81,14 +82,22 @@ class Plausibility:
         if not canonical.islower():
             # The model is lower-case: it reads the month "May" as the verb.
             return None
-        spun, replacement = words_of(text[start:end]), words_of(canonical)
-        if not spun or not replacement or not all(map(self.known, spun + replacement)):
+        spun = tuple(words_of(text[start:end]))
+        if not spun:
             return None
         left, right = context_words(text, start, end)
+        return self._gain(tuple(left), spun, tuple(right), canonical)
+
+    # Spinners repeat themselves: the same swap in the same words recurs.
+    @functools.lru_cache(maxsize=65536)
+    def _gain(self, left: tuple, spun: tuple, right: tuple, canonical: str) -> Optional[float]:
+        replacement = tuple(words_of(canonical))
+        if not replacement or not all(map(self.known, spun + replacement)):
+            return None
         # A context word the model does not know scores alike on both sides,
         # but makes the model back off: drop it.
-        left = [w for w in left if w == "<s>" or self.known(w)]
-        right = [w for w in right if w == "</s>" or self.known(w)]
+        left = tuple(w for w in left if w == "<s>" or self.known(w))
+        right = tuple(w for w in right if w == "</s>" or self.known(w))
         in_context = self.score(left + replacement + right, len(left)) - self.score(left + spun + right, len(left))
         # What the wordings' own frequencies explain is not evidence of a swap.
         out_of_context = self.score(replacement, 0) - self.score(spun, 0)
