@@ -11,7 +11,7 @@ import regex
 from unspin.context import WINDOW, Quotations
 from unspin.evidence import count_words
 from unspin.lexicon import load_lexicons
-from unspin.matcher import fold_text
+from unspin.matcher import ascii_view, fold_text
 
 # Text that mixes ASCII with letters, marks, spaces and quotes from elsewhere in Unicode.
 mixed_text = st.text(
@@ -39,6 +39,11 @@ def test_fold_text_is_lower_case_with_plain_spaces_and_apostrophes(text):
     if len(lowered) != len(text):
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     assert fold_text(text) == lowered.translate(_PLAIN_FOLD)
+
+
+@given(mixed_text)
+def test_ascii_view_is_the_folded_text_with_a_stand_in_beyond_ascii(text):
+    assert ascii_view(text) == "".join(c if c.isascii() else "?" for c in fold_text(text))
 
 
 def _before_patterns():

@@ -58,10 +58,6 @@ def term_pattern(term: str) -> regex.Pattern:
     return regex.compile(r"(?<!\w)" + regex.escape(term).replace("\\ ", r"\s+") + r"(?!\w)")
 
 
-def tier_enabled(tier: str, level: str) -> bool:
-    return TIERS.index(tier) <= LEVELS.index(level)
-
-
 class Quotations:
     """Where quotations open and close in a text, indexed once.
 
@@ -104,9 +100,7 @@ def inside_quotation(text: str, position: int) -> bool:
     return Quotations(text).inside(position)
 
 
-def _holds(pattern: Optional[ContextPattern], window: str) -> Optional[bool]:
-    if pattern is None:
-        return None
+def _holds(pattern: ContextPattern, window: str) -> Optional[bool]:
     try:
         return pattern.search(window)
     except TimeoutError:
@@ -114,28 +108,33 @@ def _holds(pattern: Optional[ContextPattern], window: str) -> Optional[bool]:
         return None
 
 
+# decide() runs for every candidate: the tier ranks and the first words of
+# each reason are looked up, not rebuilt per call.
+_RANK = {tier: rank for rank, tier in enumerate(TIERS)}
+_KIND = {"safe": "known spun form", "contextual": "spun form in context", "aggressive": "aggressive rule"}
+
+
 def decide(candidate: Candidate, document: Document, level: str) -> Optional[str]:
     """The reason to repair the candidate, or None to leave it alone."""
     entry: Entry = candidate.entry
-    if not tier_enabled(entry.tier, level):
+    if _RANK[entry.tier] > _RANK[level]:
         return None
     context = entry.context
-    text = document.text
-    reasons = []
+    reasons = [_KIND[entry.tier]]
     if context.evidence:
         if not document.spun:
             return None
         reasons.append("document shows spin")
-    if context.before or context.not_before:
-        window = text[max(0, candidate.start - WINDOW) : candidate.start]
+    if context.before is not None or context.not_before is not None:
+        window = document.text[max(0, candidate.start - WINDOW) : candidate.start]
         if context.before is not None:
             if not _holds(context.before, window):
                 return None
             reasons.append("preceded by the required context")
         if context.not_before is not None and _holds(context.not_before, window) is not False:
             return None
-    if context.after or context.not_after:
-        window = text[candidate.end : candidate.end + WINDOW]
+    if context.after is not None or context.not_after is not None:
+        window = document.text[candidate.end : candidate.end + WINDOW]
         if context.after is not None:
             if not _holds(context.after, window):
                 return None
@@ -152,9 +151,8 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
         if found is None:
             return None
         reasons.append(f"document also has {found!r}")
-    if any(document.has(term) for term in context.document_lacks):
-        return None
     if context.document_lacks:
+        if any(document.has(term) for term in context.document_lacks):
+            return None
         reasons.append("document lacks the excluded terms")
-    kind = {"safe": "known spun form", "contextual": "spun form in context", "aggressive": "aggressive rule"}[entry.tier]
-    return "; ".join([kind] + reasons)
+    return "; ".join(reasons)

@@ -45,6 +45,10 @@ def keep_spacing(before: str, after: str) -> str:
     With as many words on both sides the gaps map one to one; otherwise the
     first line break the phrase spanned stays in the replacement's first gap.
     """
+    if "  " not in before and before.isprintable():
+        # No whitespace but single plain spaces (every other whitespace
+        # character is unprintable): the common case, without a regex.
+        return after
     gaps = _GAP.findall(before)
     if not gaps or all(gap == " " for gap in gaps):
         return after
@@ -102,7 +106,12 @@ def wants_an(word: str) -> bool:
 
 def agree_article(text: str, change: Change) -> Change:
     """'an irregular woodland' -> 'a random forest': take the article along when the sound changes."""
-    match = _ARTICLE_BEFORE.search(text, max(0, change.start - 8), change.start)
+    near = max(0, change.start - 8)
+    last = text[near : change.start].rstrip()[-1:]
+    if last.isascii() and last not in "aAnN":
+        # Most changes follow a word that cannot be the article: no search.
+        return change
+    match = _ARTICLE_BEFORE.search(text, near, change.start)
     if not match or not change.after:
         return change
     article, gap = match.groups()
