@@ -17,7 +17,7 @@ from unspin.matcher import ascii_view, fold_text
 mixed_text = st.text(
     alphabet=st.one_of(
         st.characters(max_codepoint=0x7F),
-        st.sampled_from("éßİﬁ\u0301\u00a0\u2028\u3000\u2019\u2018\u02bc—日本\udcff_"),
+        st.sampled_from("éßİﬁ\u0301\u00a0\u2028\u3000\u2019\u2018\u02bc—日本\udcff_\u212a"),
         st.characters(),
     )
 )

@@ -69,19 +69,13 @@ def is_word_char(char: str) -> bool:
     return char.isalnum() or unicodedata.category(char)[0] == "M"
 
 
-def _lowered(text: str) -> str:
-    """`text` in lower case, of the same length."""
+def fold_text(text: str) -> str:
+    """Same-length matching form of `text`."""
     lowered = text.lower()
     if len(lowered) != len(text):
         # A few characters lower-case to two ("İ" -> "i̇"); keep those as they are
         # so that every offset stays exact.
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return lowered
-
-
-def fold_text(text: str) -> str:
-    """Same-length matching form of `text`."""
-    lowered = _lowered(text)
     # str.replace and a regex character class scan at C speed; str.translate
     # with a table this large ran at under 10 MB/s.
     folded = lowered.replace("\n", " ").replace("\t", " ").replace("\r", " ")
@@ -97,28 +91,41 @@ _NON_ASCII_STAND_IN = "?"
 _FOLD_TO_ASCII = "unspin.ascii-view"
 
 
+def _fold_char(char: str) -> str:
+    """What one character outside ASCII becomes in the ASCII view."""
+    lowered = char.lower()
+    if len(lowered) != 1:
+        lowered = char  # as fold_text keeps it
+    if lowered.isascii():
+        return lowered  # the Kelvin sign "K" lower-cases to "k"
+    if lowered.isspace():
+        return " "
+    return "'" if lowered in "\u2019\u2018\u02bc" else _NON_ASCII_STAND_IN
+
+
 def _fold_to_ascii(error: UnicodeEncodeError):
-    run = error.object[error.start : error.end]
-    return "".join(" " if c.isspace() else "'" if c in "\u2019\u2018\u02bc" else _NON_ASCII_STAND_IN for c in run), error.end
+    return "".join(map(_fold_char, error.object[error.start : error.end])), error.end
 
 
 codecs.register_error(_FOLD_TO_ASCII, _fold_to_ascii)
-# Every ASCII whitespace character becomes a plain space (bytes beyond ASCII never occur).
-_ASCII_SPACES = bytes(ord(" ") if chr(b).isspace() else b for b in range(256))
+# ASCII in lower case, and every ASCII whitespace character as a plain space
+# (bytes beyond ASCII never occur).
+_ASCII_FOLD = bytes(ord(" ") if chr(b).isspace() else ord(chr(b).lower()) if b < 0x80 else b for b in range(256))
 
 
 def ascii_view(text: str) -> str:
-    """fold_text(text) with every other character outside ASCII as "?", in a few passes at C speed.
+    """fold_text(text) with every other character outside ASCII as "?", in three passes at C speed.
 
     Forms of ASCII only (every built-in one) match this view exactly where
-    they match the folded text.  It is made faster than the folded text
-    (which keeps its wide characters: one typographic quote makes a str two
-    bytes a character, and every regex pass over it slower), and lone
-    surrogates, which the automaton refuses, need no pass of their own:
-    folding and collapsing 6 MB of the benchmark's documents took 0.077 s
-    of CPU against 0.130 s.
+    they match the folded text.  It is made faster than the folded text,
+    whose wide characters (one typographic quote makes a str two bytes a
+    character) slow down lower-casing and every regex pass; the characters
+    outside ASCII, usually few, are folded one run at a time by the codec's
+    error handler.  Lone surrogates, which the automaton refuses, need no
+    pass of their own.  Folding and collapsing 6 MB of the benchmark's
+    documents took 0.06 s of CPU against 0.13 s.
     """
-    return _lowered(text).encode("ascii", _FOLD_TO_ASCII).translate(_ASCII_SPACES).decode("ascii")
+    return text.encode("ascii", _FOLD_TO_ASCII).translate(_ASCII_FOLD).decode("ascii")
 
 
 class _CollapsedText:
