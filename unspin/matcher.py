@@ -23,7 +23,7 @@ import codecs
 import itertools
 import re
 import unicodedata
-from typing import Iterator, NamedTuple, Sequence
+from typing import Iterator, List, NamedTuple, Sequence
 
 import ahocorasick_rs
 import regex
@@ -164,7 +164,7 @@ class _CollapsedText:
 
 
 class Matcher:
-    """Compiled once from the entries; `candidates(text)` yields every whole-word hit."""
+    """Compiled once from the entries; `candidates(text)` lists every whole-word hit."""
 
     def __init__(self, entries: Sequence[Entry]):
         keys, self._entries = [], []
@@ -182,21 +182,21 @@ class Matcher:
             if len(form.split()) == len(entry.canonical.split())
         ]
 
-    def candidates(self, text: str) -> Iterator[Candidate]:
+    def candidates(self, text: str) -> List[Candidate]:
+        """Every whole-word hit: the spread ones first, then the automaton's."""
         if not text:
-            return
-        if self._proximity:
-            yield from self._spread(text)
+            return []
+        found = list(self._spread(text)) if self._proximity else []
         if self._automaton is None:
-            return
+            return found
         collapsed = _CollapsedText(ascii_view(text) if self._ascii_forms else automaton_text(fold_text(text)))
         hits = self._automaton.find_matches_as_indexes(collapsed.text, overlapping=True)
         if collapsed.kept:
             hits = collapsed.original_spans(hits)
         entries = self._entries
-        for index, start, end in hits:
-            if whole_words(text, start, end):
-                yield Candidate(start, end, entries[index])
+        # A list, not a generator: every caller takes them all, and a hit costs less.
+        found += [Candidate(start, end, entries[index]) for index, start, end in hits if whole_words(text, start, end)]
+        return found
 
     def _spread(self, text: str) -> Iterator[Candidate]:
         folded = fold_text(text)
