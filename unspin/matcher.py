@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import itertools
+import operator
 import re
 import unicodedata
 from typing import Iterator, List, NamedTuple, Sequence
@@ -39,7 +40,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # The ASCII ones among them (form feed, vertical tab, separators) need the scan too.
 _RARE_ASCII_SPACE = [c for c in map(chr, range(0x80)) if c.isspace() and c not in " \t\n\r"]
 # Written with a literal prefix so that `re` searches for it at C speed (2x " {2,}").
-_WHITESPACE_RUN = re.compile(r"  +")
+_WHITESPACE_RUN_SPLIT = re.compile(r"(  +)")
 
 
 def automaton_text(folded: str) -> str:
@@ -132,15 +133,15 @@ class _CollapsedText:
     """Folded text with whitespace runs collapsed, and the map back to offsets."""
 
     def __init__(self, folded: str):
-        runs = [run.span() for run in _WHITESPACE_RUN.finditer(folded)]
-        # Each piece runs from the end of one run to the first space of the next.
-        piece_starts = [0] + [end for _, end in runs]
-        piece_ends = [start + 1 for start, _ in runs] + [len(folded)]
-        self.text = "".join(map(folded.__getitem__, map(slice, piece_starts, piece_ends))) if runs else folded
+        # The text between runs and the runs, alternately; measured by len() in
+        # C loops, not as a match object per run (a paragraph break is a run).
+        parts = _WHITESPACE_RUN_SPLIT.split(folded)
+        pieces, runs = parts[0::2], parts[1::2]
+        self.text = " ".join(pieces) if runs else folded
         # For each run: the collapsed offset of the space it keeps, and how many
         # characters were removed up to and including it.
-        self.removed = list(itertools.accumulate(end - start - 1 for start, end in runs))
-        self.kept = [start - removed_before for (start, _), removed_before in zip(runs, [0] + self.removed)]
+        self.kept = list(map(operator.add, itertools.accumulate(map(len, pieces[:-1])), itertools.count()))
+        self.removed = list(itertools.accumulate(map(operator.sub, map(len, runs), itertools.repeat(1))))
 
     def original(self, offset: int) -> int:
         runs_before = bisect.bisect_left(self.kept, offset)
