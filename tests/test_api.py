@@ -24,6 +24,20 @@ def test_scan_explains_every_change():
         assert change.reason
 
 
+def test_a_change_behaves_as_a_frozen_dataclass():
+    # Change has its own (faster) __init__; everything else a frozen dataclass gives must hold.
+    import dataclasses
+
+    [change, *_] = unspin.scan(SPUN)
+    same = unspin.Change(**dataclasses.asdict(change))
+    assert same == change and hash(same) == hash(change) and repr(same) == repr(change)
+    assert change.to_dict() == {"start": 0, "end": 13, "before": "Lawyer Common", "after": "Attorney General",
+                                "rule": "news.attorney-general.lawyer-common", "tier": "safe", "reason": change.reason}
+    assert dataclasses.replace(change, start=1).start == 1 and pickle.loads(pickle.dumps(change)) == change
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        change.start = 2
+
+
 def test_applying_changes_reproduces_the_repair():
     text, changes = unspin.repair_and_explain(SPUN)
     assert apply_changes(SPUN, changes) == text

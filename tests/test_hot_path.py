@@ -11,13 +11,13 @@ import regex
 from unspin.context import WINDOW, Quotations
 from unspin.evidence import count_words
 from unspin.lexicon import load_lexicons
-from unspin.matcher import fold_text
+from unspin.matcher import _CollapsedText, ascii_view, fold_text
 
 # Text that mixes ASCII with letters, marks, spaces and quotes from elsewhere in Unicode.
 mixed_text = st.text(
     alphabet=st.one_of(
         st.characters(max_codepoint=0x7F),
-        st.sampled_from("éßİﬁ\u0301\u00a0\u2028\u3000\u2019\u2018\u02bc—日本\udcff_"),
+        st.sampled_from("éßİﬁ\u0301\u00a0\u2028\u3000\u2019\u2018\u02bc—日本\udcff_\u212a"),
         st.characters(),
     )
 )
@@ -39,6 +39,11 @@ def test_fold_text_is_lower_case_with_plain_spaces_and_apostrophes(text):
     if len(lowered) != len(text):
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     assert fold_text(text) == lowered.translate(_PLAIN_FOLD)
+
+
+@given(mixed_text)
+def test_ascii_view_is_the_folded_text_with_a_stand_in_beyond_ascii(text):
+    assert ascii_view(text) == "".join(c if c.isascii() else "?" for c in fold_text(text))
 
 
 def _before_patterns():
@@ -79,3 +84,16 @@ def test_quotation_index_agrees_with_counting_the_paragraph(text, data):
     quotations = Quotations(text)
     for position in data.draw(st.lists(st.integers(0, len(text)), max_size=20)):
         assert quotations.inside(position) == _plain_inside_quotation(text, position)
+
+
+@given(st.text(alphabet="ab ", min_size=1), st.data())
+def test_collapsed_text_maps_every_offset_back(text, data):
+    collapsed = _CollapsedText(text)
+    assert collapsed.text == re.sub("  +", " ", text)
+    # The original offset of each character kept: every one but the second and later spaces of a run.
+    kept = [i for i, c in enumerate(text) if not (c == " " and text[i - 1 : i] == " ")]
+    assert [collapsed.original(i) for i in range(len(collapsed.text))] == kept
+    if collapsed.kept:
+        starts = data.draw(st.lists(st.integers(0, len(kept) - 1), max_size=10))
+        spans = [(n, start, data.draw(st.integers(start + 1, len(kept)))) for n, start in enumerate(starts)]
+        assert collapsed.original_spans(spans) == [(n, kept[start], kept[end - 1] + 1) for n, start, end in spans]

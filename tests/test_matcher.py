@@ -52,3 +52,15 @@ def test_typographic_apostrophe_matches_straight_one():
 def test_possessive_after_phrase_is_kept_out_of_the_span():
     m = Matcher(entries(("lawyer common", "attorney general")))
     assert hits(m, "the Lawyer Common's office") == [(4, 17, "Lawyer Common")]
+
+
+def test_forms_beyond_ascii_match_the_folded_text():
+    # Such forms (and a form with the ASCII view's "?") take the slower path over the folded text.
+    m = Matcher(entries(("déjà vu", "x"), ("why?", "y")))
+    assert hits(m, "Déjà\n vu, déja vu, why? \udcff déjà vu") == [(0, 8, "Déjà\n vu"), (19, 23, "why?"), (26, 33, "déjà vu")]
+
+
+def test_ascii_forms_match_across_spaces_beyond_ascii_only():
+    m = Matcher(entries(("regulation enforcement", "law enforcement")))
+    text = "regulation\u00a0enforcement regulation—enforcement \udcff regulation\u3000 enforcement"
+    assert [h[2] for h in hits(m, text)] == ["regulation\u00a0enforcement", "regulation\u3000 enforcement"]

@@ -179,7 +179,7 @@ class Unspinner:
         return accepted
 
     def _decide(self, text: str):
-        candidates = list(self._matcher.candidates(text))
+        candidates = self._matcher.candidates(text)
         free = self.free_inferences(candidates, inference.select_longest(self.found_inferences(text)))
         safe_reasons = self.safe_reasons(candidates, context.Document(text, spun=False))
         safe = [c for c, reason in zip(candidates, safe_reasons) if reason]

@@ -48,6 +48,9 @@ def _is_title(words: list, lower_canonical: bool) -> bool:
 
 def carry_case(spun: str, canonical: str, policy: str = "preserve") -> str:
     """The replacement for `spun`: `canonical` in the case the spun text used."""
+    if spun.islower():
+        # No capital letter at all (most spun text): the canonical form as written.
+        return canonical
     letters = _letters(spun)
     if policy == "exact" or not letters:
         return canonical

@@ -63,10 +63,6 @@ def term_pattern(term: str) -> regex.Pattern:
     return regex.compile(r"(?<!\w)" + regex.escape(term).replace("\\ ", r"\s+") + r"(?!\w)")
 
 
-def tier_enabled(tier: str, level: str) -> bool:
-    return TIERS.index(tier) <= LEVELS.index(level)
-
-
 class Quotations:
     """Where quotations open and close in a text, indexed once.
 
@@ -109,9 +105,7 @@ def inside_quotation(text: str, position: int) -> bool:
     return Quotations(text).inside(position)
 
 
-def _holds(pattern: Optional[ContextPattern], window: str) -> Optional[bool]:
-    if pattern is None:
-        return None
+def _holds(pattern: ContextPattern, window: str) -> Optional[bool]:
     try:
         return pattern.search(window)
     except TimeoutError:
@@ -119,14 +113,19 @@ def _holds(pattern: Optional[ContextPattern], window: str) -> Optional[bool]:
         return None
 
 
+# decide() runs for every candidate: the tier ranks and the first words of
+# each reason are looked up, not rebuilt per call.
+_RANK = {tier: rank for rank, tier in enumerate(TIERS)}
+_KIND = {"safe": "known spun form", "contextual": "spun form in context", "aggressive": "aggressive rule"}
+
+
 def decide(candidate: Candidate, document: Document, level: str) -> Optional[str]:
     """The reason to repair the candidate, or None to leave it alone."""
     entry: Entry = candidate.entry
-    if not tier_enabled(entry.tier, level):
+    if _RANK[entry.tier] > _RANK[level]:
         return None
     context = entry.context
-    text = document.text
-    reasons = []
+    reasons = [_KIND[entry.tier]]
     if context.evidence:
         if not document.spun:
             return None
@@ -134,8 +133,8 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
     # An unmet before/after condition; in a spun document the n-gram model may
     # stand in for it, once every other condition holds (it costs the most).
     unmet = False
-    if context.before or context.not_before:
-        window = text[max(0, candidate.start - WINDOW) : candidate.start]
+    if context.before is not None or context.not_before is not None:
+        window = document.text[max(0, candidate.start - WINDOW) : candidate.start]
         if context.before is not None:
             if _holds(context.before, window):
                 reasons.append("preceded by the required context")
@@ -143,8 +142,8 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
                 unmet = True
         if context.not_before is not None and _holds(context.not_before, window) is not False:
             return None
-    if context.after or context.not_after:
-        window = text[candidate.end : candidate.end + WINDOW]
+    if context.after is not None or context.not_after is not None:
+        window = document.text[candidate.end : candidate.end + WINDOW]
         if context.after is not None:
             if _holds(context.after, window):
                 reasons.append("followed by the required context")
@@ -164,14 +163,13 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
         if found is None:
             return None
         reasons.append(f"document also has {found!r}")
-    if any(document.has(term) for term in context.document_lacks):
-        return None
     if context.document_lacks:
+        if any(document.has(term) for term in context.document_lacks):
+            return None
         reasons.append("document lacks the excluded terms")
     if unmet:
-        gain = document.plausibility.gain(text, candidate.start, candidate.end, entry.canonical)
+        gain = document.plausibility.gain(document.text, candidate.start, candidate.end, entry.canonical)
         if gain is None or gain < MARGIN:
             return None
         reasons.append(f"an n-gram model reads {entry.canonical!r} {gain:.1f} orders of magnitude likelier here")
-    kind = {"safe": "known spun form", "contextual": "spun form in context", "aggressive": "aggressive rule"}[entry.tier]
-    return "; ".join([kind] + reasons)
+    return "; ".join(reasons)

@@ -93,7 +93,10 @@ class ContextPattern:
 
     def search(self, window: str) -> bool:
         """Does the pattern match? Raises TimeoutError when it backtracks too long."""
-        return self.compiled().search(window, timeout=PATTERN_TIMEOUT if self.bounded else None) is not None
+        compiled = self._compiled or self.compiled()
+        if self.bounded:
+            return compiled.search(window, timeout=PATTERN_TIMEOUT) is not None
+        return compiled.search(window) is not None
 
     def __eq__(self, other):
         return isinstance(other, ContextPattern) and (self.source, self.anchor) == (other.source, other.anchor)

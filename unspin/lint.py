@@ -209,7 +209,7 @@ class ExampleRunner:
         """The text of a longer candidate that wins over this entry's own, if any."""
         if self._matcher is None:
             self._matcher = Matcher([e for lexicon in self.lexicons for e in lexicon.entries])
-        candidates = list(self._matcher.candidates(text))
+        candidates = self._matcher.candidates(text)
         own = [c for c in candidates if c.entry is entry]
         chosen = [c for c, _ in select((c, "") for c in candidates)]
         for candidate in own:

@@ -203,7 +203,7 @@ class StreamRepairer:
         hits = Counter()  # safe hits by entry id: memory follows the lexicon, not the text
         inferred_reach = 0
         for window, document in self._documents(pieces, spun=False, terms=frozenset()):
-            listed = list(self.unspinner.matcher.candidates(window.text))
+            listed = self.unspinner.matcher.candidates(window.text)
             candidates = [c._replace(entry=self._termless.get(c.entry.id, c.entry)) for c in listed if _in_body(c, window)]
             inferred, inferred_reach = self._inferred(window, inferred_reach)
             free = self.unspinner.free_inferences(listed, inferred)
@@ -237,7 +237,7 @@ class StreamRepairer:
             inferred, inferred_reach = self._inferred(window, inferred_reach)
             # Every candidate of the window is passed, so that an inference overlapping a listed
             # phrase just outside the body is dropped as in the whole text; only the body's are kept.
-            candidates = list(self.unspinner.matcher.candidates(window.text))
+            candidates = self.unspinner.matcher.candidates(window.text)
             free = self.unspinner.free_inferences(candidates, inferred)
             accepted = [
                 (c, reason)
