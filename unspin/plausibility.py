@@ -33,8 +33,8 @@ MARGIN = 1.0
 
 # Two words each side: the model is a trigram model.
 CONTEXT_WORDS = 2
-# Characters of text searched for those words.
-WINDOW = 60
+# Characters of text searched for those words: two long words and their spaces.
+WINDOW = 40
 
 # The model's probabilities are logs in base 1.0001; its "log of zero" marks a
 # word it has never seen.
@@ -70,7 +70,11 @@ class Plausibility:
 
     def score(self, words: tuple, first: int) -> float:
         """log10 probability of words[first:], each given the two words before it."""
-        return sum(self._log10(words[max(0, i - 2) : i + 1]) for i in range(first, len(words)))
+        log10 = self._log10
+        total = 0.0
+        for i in range(first, len(words)):
+            total += log10(words[max(0, i - 2) : i + 1])
+        return total
 
     def gain(self, text: str, start: int, end: int, canonical: str) -> Optional[float]:
         """How much likelier (log10) `canonical` reads than text[start:end] in its place.
@@ -83,25 +87,29 @@ class Plausibility:
             # The model is lower-case: it reads the month "May" as the verb.
             return None
         spun = tuple(words_of(text[start:end]))
-        if not spun:
+        prior = self._prior(spun, canonical)
+        if prior is None:
             return None
         left, right = context_words(text, start, end)
-        return self._gain(tuple(left), spun, tuple(right), canonical)
+        return self._in_context(tuple(left), spun, tuple(right), canonical) - prior
+
+    @functools.lru_cache(maxsize=65536)
+    def _prior(self, spun: tuple, canonical: str) -> Optional[float]:
+        """What the two wordings' own frequencies explain (None: the model cannot judge them)."""
+        replacement = tuple(words_of(canonical))
+        if not spun or not replacement or not all(map(self.known, spun + replacement)):
+            return None
+        return self.score(replacement, 0) - self.score(spun, 0)
 
     # Spinners repeat themselves: the same swap in the same words recurs.
     @functools.lru_cache(maxsize=65536)
-    def _gain(self, left: tuple, spun: tuple, right: tuple, canonical: str) -> Optional[float]:
+    def _in_context(self, left: tuple, spun: tuple, right: tuple, canonical: str) -> float:
         replacement = tuple(words_of(canonical))
-        if not replacement or not all(map(self.known, spun + replacement)):
-            return None
         # A context word the model does not know scores alike on both sides,
         # but makes the model back off: drop it.
         left = tuple(w for w in left if w == "<s>" or self.known(w))
         right = tuple(w for w in right if w == "</s>" or self.known(w))
-        in_context = self.score(left + replacement + right, len(left)) - self.score(left + spun + right, len(left))
-        # What the wordings' own frequencies explain is not evidence of a swap.
-        out_of_context = self.score(replacement, 0) - self.score(spun, 0)
-        return in_context - out_of_context
+        return self.score(left + replacement + right, len(left)) - self.score(left + spun + right, len(left))
 
 
 def context_words(text: str, start: int, end: int):
@@ -110,9 +118,10 @@ def context_words(text: str, start: int, end: int):
     A sentence boundary inside the window becomes the model's <s> or </s>.
     """
     before = text[max(0, start - WINDOW) : start]
-    boundaries = list(_BOUNDARY.finditer(before))
-    left = words_of(before[boundaries[-1].end() :] if boundaries else before)
-    if (boundaries or start <= WINDOW) and len(left) < CONTEXT_WORDS:
+    # The nearest boundary before the phrase is the first in the reversed window.
+    boundary = _BOUNDARY.search(before[::-1])
+    left = words_of(before[len(before) - boundary.start() :] if boundary else before)
+    if (boundary or start <= WINDOW) and len(left) < CONTEXT_WORDS:
         left = ["<s>"] + left
     after = text[end : end + WINDOW]
     boundary = _BOUNDARY.search(after)
