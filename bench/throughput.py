@@ -198,6 +198,8 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     unspinner = Unspinner()
+    # The n-gram model (extra `ngram`) is used by default when installed: what it costs.
+    without_ngram = Unspinner(ngram=False)
     inferring = Unspinner(infer=True)
     entries = unspinner.entries
     with tempfile.TemporaryDirectory() as scratch:
@@ -217,6 +219,10 @@ def main(argv=None):
             r"bare re.finditer(r'\w+') per document": (bare_word_pass, documents),
             "bare ahocorasick-rs, lower-cased, same forms": (automaton, documents),
             "repair(), default level, per document": (lambda docs: sum(len(unspinner.repair(t)) for t in docs), documents),
+            "repair(ngram=False), without the optional n-gram model": (
+                lambda docs: sum(len(without_ngram.repair(t)) for t in docs),
+                documents,
+            ),
             "repair(), whole corpus as one string": (lambda text: len(unspinner.repair(text)), corpus),
             # The same with inference of unlisted phrases (unspin.infer, off by default): what it costs.
             "repair(infer=True), per document": (lambda docs: sum(len(inferring.repair(t)) for t in docs), documents),

@@ -17,7 +17,7 @@ def test_throughput_benchmark_runs_on_a_tiny_corpus(tmp_path):
     )
     assert run.returncode == 0, run.stderr
     rows = dict(re.findall(r"^\| (repair\([^|]*|bare [^|]*) \| ([\d.]+) \|", run.stdout, re.M))
-    assert len(rows) == 5 and all(float(speed) > 0 for speed in rows.values())
+    assert len(rows) == 6 and all(float(speed) > 0 for speed in rows.values())
     assert re.search(r"^\| 0 MB \| \d+ MB \|$", run.stdout, re.M)
     assert re.search(r"^\| 2 \| [\d.]+ \| [\d.]+× \| [\d.]+ \| [\d.]+× \|$", run.stdout, re.M)
     # Spun passages are there: the seed article opens the spun documents.
