@@ -198,8 +198,8 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     unspinner = Unspinner()
-    # The n-gram model (extra `ngram`) is used by default when installed: what it costs.
-    without_ngram = Unspinner(ngram=False)
+    # The optional n-gram model (extra `ngram`, `--ngram`): what it costs.
+    with_ngram = Unspinner(ngram=True)
     inferring = Unspinner(infer=True)
     entries = unspinner.entries
     with tempfile.TemporaryDirectory() as scratch:
@@ -219,8 +219,8 @@ def main(argv=None):
             r"bare re.finditer(r'\w+') per document": (bare_word_pass, documents),
             "bare ahocorasick-rs, lower-cased, same forms": (automaton, documents),
             "repair(), default level, per document": (lambda docs: sum(len(unspinner.repair(t)) for t in docs), documents),
-            "repair(ngram=False), without the optional n-gram model": (
-                lambda docs: sum(len(without_ngram.repair(t)) for t in docs),
+            "repair(ngram=True), with the optional n-gram model": (
+                lambda docs: sum(len(with_ngram.repair(t)) for t in docs),
                 documents,
             ),
             "repair(), whole corpus as one string": (lambda text: len(unspinner.repair(text)), corpus),

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from unspin import Unspinner
+from unspin import Unspinner, plausibility
 from unspin.lexicon import Context, load_lexicons
 
 ENTRIES = [entry for lexicon in load_lexicons() for entry in lexicon.entries]
@@ -18,8 +18,8 @@ def _cases(kind):
             yield pytest.param(entry, item, id=f"{entry.id}-{number}")
 
 
-def _unspinner(tier, assume_spun=None):
-    return Unspinner(level=LEVEL[tier], assume_spun=assume_spun)
+def _unspinner(tier, assume_spun=None, ngram=False):
+    return Unspinner(level=LEVEL[tier], assume_spun=assume_spun, ngram=ngram)
 
 
 @pytest.mark.parametrize("entry, example", list(_cases("examples")))
@@ -37,10 +37,13 @@ def _guarded_beyond_evidence(entry):
 @pytest.mark.parametrize("entry, sentence", list(_cases("clean")))
 def test_clean_example_is_left_alone(entry, sentence):
     # A clean sentence is a document of its own; where the entry has conditions
-    # besides spin evidence, they must protect it even in a spun document.
-    modes = (None, True) if _guarded_beyond_evidence(entry) else (None,)
-    for assume_spun in modes:
-        changes = _unspinner(entry.tier, assume_spun).scan(sentence)
+    # besides spin evidence, they must protect it even in a spun document, and
+    # there also with the n-gram model on (unless the entry says `ngram: false`).
+    modes = [(None, False)]
+    if _guarded_beyond_evidence(entry):
+        modes += [(True, False)] + ([(True, True)] if plausibility.available() else [])
+    for assume_spun, ngram in modes:
+        changes = _unspinner(entry.tier, assume_spun, ngram).scan(sentence)
         assert entry.id not in {c.rule for c in changes}, sentence
 
 

@@ -82,7 +82,7 @@ def test_words_the_model_does_not_know_give_no_verdict():
 
 @needs_model
 def test_in_a_spun_document_the_model_stands_in_for_unmet_context(tmp_path):
-    text, changes = _unspinner(tmp_path).repair_and_explain(SPUN)
+    text, changes = _unspinner(tmp_path, ngram=True).repair_and_explain(SPUN)
     assert "he said on Monday" in text
     said = next(c for c in changes if c.rule == "test.said.mentioned")
     assert "n-gram model" in said.reason
@@ -90,11 +90,11 @@ def test_in_a_spun_document_the_model_stands_in_for_unmet_context(tmp_path):
 
 @needs_model
 def test_without_spin_evidence_the_model_is_never_asked(tmp_path):
-    assert _unspinner(tmp_path).repair(CLEAN) == CLEAN
+    assert _unspinner(tmp_path, ngram=True).repair(CLEAN) == CLEAN
 
 
-def test_switched_off_the_unmet_context_holds(tmp_path):
-    text = _unspinner(tmp_path, ngram=False).repair(SPUN)
+def test_off_by_default_the_unmet_context_holds(tmp_path):
+    text = _unspinner(tmp_path).repair(SPUN)
     assert "he mentioned on Monday" in text
     assert text.startswith("Law enforcement met at City Hall")
 
@@ -117,20 +117,20 @@ def test_the_ngram_key_must_be_true_or_false(tmp_path):
 def test_an_entry_may_forbid_the_model_to_stand_in(tmp_path):
     path = tmp_path / "test.yaml"
     path.write_text(LEXICON.replace("evidence: spun\n", "evidence: spun\n      ngram: false\n"), encoding="utf-8")
-    unspinner = Unspinner.from_lexicons([load_file(path)])
+    unspinner = Unspinner.from_lexicons([load_file(path)], Config(ngram=True))
     assert "he mentioned on Monday" in unspinner.repair(SPUN)
 
 
 @needs_model
-@pytest.mark.parametrize("switch, setting", [(["--no-ngram"], ""), ([], "ngram = false\n")])
-def test_the_command_line_and_config_switch_the_model_off(tmp_path, monkeypatch, capsys, switch, setting):
+@pytest.mark.parametrize("switch, setting", [(["--ngram"], ""), ([], "ngram = true\n")])
+def test_the_command_line_and_config_switch_the_model_on(tmp_path, monkeypatch, capsys, switch, setting):
     (tmp_path / "test.yaml").write_text(LEXICON, encoding="utf-8")
     (tmp_path / "story.txt").write_text(SPUN, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     # Only the test lexicon: its "mentioned" would clash with the built-in one.
     (tmp_path / "unspin.toml").write_text('include = []\nlexicon = ["test.yaml"]\n', encoding="utf-8")
     assert main(["check", "story.txt"]) == 1
-    assert "test.said.mentioned" in capsys.readouterr().out
+    assert "test.said.mentioned" not in capsys.readouterr().out
     (tmp_path / "unspin.toml").write_text('include = []\nlexicon = ["test.yaml"]\n' + setting, encoding="utf-8")
     assert main(["check", *switch, "story.txt"]) == 1
-    assert "test.said.mentioned" not in capsys.readouterr().out
+    assert "test.said.mentioned" in capsys.readouterr().out

@@ -43,8 +43,7 @@ DEFAULTS = {
     "assume-spun": None,
     # None: the command decides (screen infers, fix and check do not).
     "infer": None,
-    # None: use the n-gram model when it is installed.
-    "ngram": None,
+    "ngram": False,
     "include-files": None,
     "exclude-files": [],
     "encoding": "utf-8",
@@ -73,9 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     add("--infer", dest="infer", action="store_const", const=True, help="also repair tortured phrases no lexicon lists "
         "(default for screen only: slower, and rare false edits on clean prose)")
     add("--no-infer", dest="infer", action="store_const", const=False, help="repair listed phrases only, infer no unlisted ones")
-    add("--ngram", dest="ngram", action="store_const", const=True, help="require the n-gram model that may stand in for "
-        "unmet context in spun documents (default: used when installed, pip install 'unspin[ngram]')")
-    add("--no-ngram", dest="ngram", action="store_const", const=False, help="never consult the n-gram model")
+    add("--ngram", dest="ngram", action="store_const", const=True, help="let an n-gram model stand in for unmet "
+        "context in spun documents (needs pip install 'unspin[ngram]'; slower)")
+    add("--no-ngram", dest="ngram", action="store_const", const=False, help="never consult the n-gram model (default)")
     add("--format", choices=("text", "json"), help="output format (default: text)")
     add("--encoding", help="input encoding (default: utf-8)")
     add("--errors", choices=ERROR_POLICIES, help="undecodable bytes: strict (default) refuses the file, replace "
@@ -142,8 +141,7 @@ def add_curator_commands(commands) -> None:
     evaluate.add_argument("--lexicon", action="append", default=[], metavar="PATH", help="an extra lexicon file")
     evaluate.add_argument("--include", action="append", metavar="NAME", help="use only these built-in lexicons")
     evaluate.add_argument("--exclude", action="append", default=[], metavar="NAME", help="switch a built-in lexicon off")
-    evaluate.add_argument("--ngram", dest="ngram", action="store_const", const=True, help="require the n-gram model")
-    evaluate.add_argument("--no-ngram", dest="ngram", action="store_const", const=False, help="never consult the n-gram model")
+    evaluate.add_argument("--ngram", action="store_true", help="let the n-gram model stand in for unmet context")
     evaluate.add_argument("--format", choices=("text", "json"), default="text")
     evaluate.set_defaults(run=_run_eval)
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Dict, Iterable, List, Optional, Sequence
 
+from . import plausibility
 from .api import Config, Unspinner
 from .lexicon import Context, Entry, Example, Lexicon, LexiconError, builtin_paths, fold_form, is_self_map, load_file
 from .matcher import Matcher
@@ -109,7 +110,8 @@ def rewrites(lexicons: Sequence[Lexicon]) -> List[Finding]:
     """
     entries = [entry for lexicon in lexicons for entry in lexicon.entries]
     matcher = Matcher(entries)
-    strictest = Unspinner.from_lexicons(lexicons, Config(level="aggressive", assume_spun=True))
+    # With the n-gram model when it is installed: it may stand in for context.
+    strictest = Unspinner.from_lexicons(lexicons, Config(level="aggressive", assume_spun=True, ngram=plausibility.available()))
     findings = []
     chains: Dict[str, List[Entry]] = {}
     for entry in entries:

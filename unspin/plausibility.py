@@ -15,7 +15,8 @@ in a document without spin evidence, and never overrides the other conditions.
 
 The model is the English trigram model that the `pocketsphinx` package ships
 (BSD; `pip install 'unspin[ngram]'`), read from its own folder with no network.
-Without it, nothing here is consulted and repair behaves as before.
+It is consulted only with `Config(ngram=True)` / `--ngram`: it costs about a
+quarter of the throughput.
 """
 
 from __future__ import annotations
