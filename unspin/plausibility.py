@@ -29,7 +29,7 @@ from typing import List, Optional
 # A gain of 1 (ten times likelier in context than out of it) kept every repair
 # of the seed right and added 62 repairs to the held-out news texts, 59 of them
 # right; 0.5 added 96 (89 right) and a wrong one in the seed (measured with
-# `unspin eval --parallel`, see README).
+# `unspin eval --parallel` on the 38 held-out pairs of then, see README).
 MARGIN = 1.0
 
 # Two words each side: the model is a trigram model.
