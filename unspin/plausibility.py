@@ -87,30 +87,33 @@ class Plausibility:
         if not canonical.islower():
             # The model is lower-case: it reads the month "May" as the verb.
             return None
-        spun = tuple(words_of(text[start:end]))
-        prior = self._prior(spun, canonical)
+        spun, replacement = tuple(words_of(text[start:end])), _words_of_canonical(canonical)
+        prior = self._prior(spun, replacement)
         if prior is None:
             return None
         left, right = context_words(text, start, end)
-        return self._in_context(tuple(left), spun, tuple(right), canonical) - prior
+        return self._in_context(tuple(left), spun, tuple(right), replacement) - prior
 
     @functools.lru_cache(maxsize=65536)
-    def _prior(self, spun: tuple, canonical: str) -> Optional[float]:
+    def _prior(self, spun: tuple, replacement: tuple) -> Optional[float]:
         """What the two wordings' own frequencies explain (None: the model cannot judge them)."""
-        replacement = tuple(words_of(canonical))
         if not spun or not replacement or not all(map(self.known, spun + replacement)):
             return None
         return self.score(replacement, 0) - self.score(spun, 0)
 
     # Spinners repeat themselves: the same swap in the same words recurs.
     @functools.lru_cache(maxsize=65536)
-    def _in_context(self, left: tuple, spun: tuple, right: tuple, canonical: str) -> float:
-        replacement = tuple(words_of(canonical))
+    def _in_context(self, left: tuple, spun: tuple, right: tuple, replacement: tuple) -> float:
         # A context word the model does not know scores alike on both sides,
         # but makes the model back off: drop it.
         left = tuple(w for w in left if w == "<s>" or self.known(w))
         right = tuple(w for w in right if w == "</s>" or self.known(w))
         return self.score(left + replacement + right, len(left)) - self.score(left + spun + right, len(left))
+
+
+@functools.lru_cache(maxsize=8192)
+def _words_of_canonical(canonical: str) -> tuple:
+    return tuple(words_of(canonical))
 
 
 def context_words(text: str, start: int, end: int):
