@@ -1,8 +1,10 @@
 """The WordNet thesaurus that inference inverts (unspin/synonyms.tsv, bench/build_synonyms.py)."""
 
 import importlib.resources
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -10,6 +12,8 @@ from conftest import ROOT
 from unspin.infer import Inferrer, Thesaurus, WordMaps, common_words, select_longest
 
 NOTICE = "WordNet 3.0 Copyright 2006 by Princeton University.  All rights reserved."
+# Debian's wordnet-base puts WordNet here; WORDNET_DIR names another copy.
+WORDNET = Path(os.environ.get("WORDNET_DIR", "/usr/share/wordnet"))
 
 
 def synonyms_text():
@@ -83,3 +87,11 @@ def test_the_build_script_reads_a_wordnet_folder(tmp_path):
     assert rows[("forest", "synonym")] == ["woodland"]
     assert rows[("random", "similar")] == ["haphazard"]
     assert ("forest", "similar") not in rows, "a hypernym is no synonym"
+
+
+@pytest.mark.skipif(not (WORDNET / "data.noun").is_file(), reason="WordNet 3.0 is not installed (Debian: wordnet-base)")
+def test_the_shipped_thesaurus_is_built_from_the_current_lexicons():
+    # The file lists synonyms of the lexicons' canonical words: new entries need a rebuild.
+    build = [sys.executable, str(ROOT / "bench" / "build_synonyms.py"), str(WORDNET)]
+    built = subprocess.run(build, capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
+    assert built == synonyms_text(), "stale: python bench/build_synonyms.py WORDNET_DIR > unspin/synonyms.tsv"
