@@ -1,4 +1,5 @@
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,10 @@ settings.register_profile(
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile("heavy", max_examples=20000, deadline=None, suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+# The suite (and the commands it starts) keeps its lexicon cache to itself, not in the user's.
+os.environ["UNSPIN_CACHE_DIR"] = tempfile.mkdtemp(prefix="unspin-test-cache-")
+os.environ.pop("UNSPIN_NO_CACHE", None)
 
 
 @pytest.fixture

@@ -71,6 +71,34 @@ def test_before_patterns_give_the_same_verdict_searched_backwards():
             assert pattern.search(window) == (forwards.search(window) is not None), (pattern.source, window)
 
 
+def _after_patterns():
+    patterns = {}
+    for lexicon in load_lexicons():
+        for entry in lexicon.entries:
+            for pattern in (entry.context.after, entry.context.not_after):
+                if pattern is not None:
+                    windows = [example.spun for example in entry.examples] + list(entry.clean)
+                    patterns.setdefault(pattern.source, (pattern, []))[1].extend(windows)
+    return list(patterns.values())
+
+
+# Letters whose case folding differs between engines if either gets it wrong.
+_CASE_TRAPS = [" \u212aeep", " \u017fay", " \u0130stanbul", " STRASSE stra\u00dfe", " \u03a3\u03c3\u03c2 city", " \ufb01le"]
+
+
+def test_after_patterns_give_the_same_verdict_with_re():
+    windows = _windows() + _CASE_TRAPS
+    after_windows = [text[start : start + WINDOW] for text in windows for start in (0, len(text) // 2)]
+    with_re = 0
+    for pattern, own_texts in _after_patterns():
+        with_re += isinstance(pattern.compiled(), re.Pattern)
+        reference = regex.compile(f"\\A(?:{pattern.source})", regex.IGNORECASE)
+        own = [text[i : i + WINDOW] for text in own_texts for i in range(len(text)) if i == 0 or not text[i - 1].isalnum()]
+        for window in after_windows + own:
+            assert pattern.search(window) == (reference.search(window) is not None), (pattern.source, window)
+    assert with_re > 400, "the built-in after patterns are compiled with re"
+
+
 def _plain_inside_quotation(text, position):
     """The definition: count the quotation marks of the paragraph before `position`."""
     paragraph_start = max(text.rfind("\n\n", 0, position), text.rfind("\r\n\r\n", 0, position), 0)

@@ -1,0 +1,101 @@
+"""The on-disk cache of validated built-in lexicons (unspin.cache)."""
+
+import pickle
+
+import pytest
+
+from unspin import cache, lexicon
+from unspin.lexicon import _load_builtin, builtin_paths, load_file
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("UNSPIN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("UNSPIN_NO_CACHE", raising=False)
+    return tmp_path / "cache"
+
+
+class Builds:
+    """A build function that counts its calls."""
+
+    def __init__(self, value):
+        self.value, self.calls = value, 0
+
+    def __call__(self):
+        self.calls += 1
+        return self.value
+
+
+def test_a_second_load_reads_the_pickle(folder, tmp_path):
+    source = tmp_path / "words.yaml"
+    source.write_text("one")
+    build = Builds({"entries": [1, 2]})
+    assert cache.remember(source, ("x",), build) == {"entries": [1, 2]}
+    assert cache.remember(source, ("x",), build) == {"entries": [1, 2]}
+    assert build.calls == 1
+    assert len(list(folder.glob("words-*.pickle"))) == 1
+
+
+def test_changed_bytes_or_dependencies_build_again_and_replace_the_old_pickle(folder, tmp_path):
+    source = tmp_path / "words.yaml"
+    source.write_text("one")
+    build = Builds("value")
+    cache.remember(source, ("x",), build)
+    source.write_text("two")
+    cache.remember(source, ("x",), build)
+    cache.remember(source, ("y",), build)
+    assert build.calls == 3
+    assert len(list(folder.glob("words-*.pickle"))) == 1
+
+
+def test_a_damaged_pickle_is_built_again(folder, tmp_path):
+    source = tmp_path / "words.yaml"
+    source.write_text("one")
+    cache.remember(source, (), Builds("value"))
+    [stored] = folder.glob("words-*.pickle")
+    stored.write_bytes(b"\x80\x05 not a whole pickle")
+    build = Builds("value")
+    assert cache.remember(source, (), build) == "value"
+    assert build.calls == 1
+    assert pickle.loads(stored.read_bytes()) == "value"
+
+
+def test_switched_off_or_unwritable_it_only_builds(tmp_path, monkeypatch):
+    source = tmp_path / "words.yaml"
+    source.write_text("one")
+    monkeypatch.setenv("UNSPIN_NO_CACHE", "1")
+    monkeypatch.setenv("UNSPIN_CACHE_DIR", str(tmp_path / "off"))
+    build = Builds("value")
+    cache.remember(source, (), build)
+    cache.remember(source, (), build)
+    assert build.calls == 2 and not (tmp_path / "off").exists()
+
+    monkeypatch.delenv("UNSPIN_NO_CACHE")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("UNSPIN_CACHE_DIR", str(blocker / "cache"))
+    assert cache.remember(source, (), build) == "value"
+
+
+def test_an_unreadable_source_is_left_to_build_to_report(folder, tmp_path):
+    def build():
+        raise FileNotFoundError("the loader's own message")
+
+    with pytest.raises(FileNotFoundError, match="the loader's own message"):
+        cache.remember(tmp_path / "missing.yaml", (), build)
+
+
+def test_builtin_lexicons_from_the_cache_equal_freshly_parsed_ones(folder, monkeypatch):
+    path = builtin_paths()[0]
+    fresh = load_file(path, eager=False)
+    assert _load_builtin(path) == fresh  # parsed, then stored
+    assert list(folder.glob(f"{path.stem}-*.pickle"))
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(lexicon, "load_file", no_parsing)
+    cached = _load_builtin(path)  # read back
+    assert cached == fresh
+    patterns = [e.context.before for e in cached.entries if e.context.before is not None]
+    assert all(p._compiled is None for p in patterns), "compiled regexes are not pickled"
