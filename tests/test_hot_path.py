@@ -46,13 +46,16 @@ def test_ascii_view_is_the_folded_text_with_a_stand_in_beyond_ascii(text):
     assert ascii_view(text) == "".join(c if c.isascii() else "?" for c in fold_text(text))
 
 
-def _before_patterns():
+def _patterns(*conditions):
+    """Each distinct built-in pattern of these context conditions, with its entries' examples and clean texts."""
     patterns = {}
     for lexicon in load_lexicons():
         for entry in lexicon.entries:
-            for pattern in (entry.context.before, entry.context.not_before):
+            for condition in conditions:
+                pattern = getattr(entry.context, condition)
                 if pattern is not None:
-                    patterns[pattern.source] = pattern
+                    texts = [example.spun for example in entry.examples] + list(entry.clean)
+                    patterns.setdefault(pattern.source, (pattern, []))[1].extend(texts)
     return list(patterns.values())
 
 
@@ -64,22 +67,11 @@ def _windows():
 
 def test_before_patterns_give_the_same_verdict_searched_backwards():
     windows = _windows()
-    for pattern in _before_patterns():
+    for pattern, _ in _patterns("before", "not_before"):
         assert pattern.compiled().flags & regex.REVERSE
         forwards = regex.compile(f"(?:{pattern.source})\\Z", regex.IGNORECASE)
         for window in windows:
             assert pattern.search(window) == (forwards.search(window) is not None), (pattern.source, window)
-
-
-def _after_patterns():
-    patterns = {}
-    for lexicon in load_lexicons():
-        for entry in lexicon.entries:
-            for pattern in (entry.context.after, entry.context.not_after):
-                if pattern is not None:
-                    windows = [example.spun for example in entry.examples] + list(entry.clean)
-                    patterns.setdefault(pattern.source, (pattern, []))[1].extend(windows)
-    return list(patterns.values())
 
 
 # Letters whose case folding differs between engines if either gets it wrong.
@@ -90,7 +82,7 @@ def test_after_patterns_give_the_same_verdict_with_re():
     windows = _windows() + _CASE_TRAPS
     after_windows = [text[start : start + WINDOW] for text in windows for start in (0, len(text) // 2)]
     with_re = 0
-    for pattern, own_texts in _after_patterns():
+    for pattern, own_texts in _patterns("after", "not_after"):
         with_re += isinstance(pattern.compiled(), re.Pattern)
         reference = regex.compile(f"\\A(?:{pattern.source})", regex.IGNORECASE)
         own = [text[i : i + WINDOW] for text in own_texts for i in range(len(text)) if i == 0 or not text[i - 1].isalnum()]
