@@ -99,3 +99,17 @@ def test_builtin_lexicons_from_the_cache_equal_freshly_parsed_ones(folder, monke
     assert cached == fresh
     patterns = [e.context.before for e in cached.entries if e.context.before is not None]
     assert all(p._compiled is None for p in patterns), "compiled regexes are not pickled"
+
+
+def test_the_folder_follows_the_environment(tmp_path, monkeypatch):
+    monkeypatch.delenv("UNSPIN_NO_CACHE", raising=False)
+    monkeypatch.delenv("UNSPIN_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.folder() == tmp_path / "xdg" / "unspin"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.folder() == tmp_path / "home" / ".cache" / "unspin"
+    monkeypatch.setenv("UNSPIN_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache.folder() == tmp_path / "mine"
+    monkeypatch.setenv("UNSPIN_NO_CACHE", "1")
+    assert cache.folder() is None

@@ -32,8 +32,12 @@ def folder() -> Optional[Path]:
         return None
     if os.environ.get("UNSPIN_CACHE_DIR"):
         return Path(os.environ["UNSPIN_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "unspin"
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "unspin"
+    try:
+        return Path.home() / ".cache" / "unspin"
+    except RuntimeError:  # no home folder to be found: no cache
+        return None
 
 
 def remember(path: Path, depends_on: Iterable[str], build: Callable[[], Value]) -> Value:
