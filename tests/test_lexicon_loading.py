@@ -115,3 +115,13 @@ def test_invalid_window_is_an_error(tmp_path, window):
     path = write(tmp_path, f"name: user\nentries:\n  - id: a\n    spun: x y\n    canonical: z w\n    window: {window}\n")
     with pytest.raises(LexiconError, match="'window' must be a whole number"):
         load_file(path)
+
+
+def test_compile_patterns_compiles_every_condition_of_the_lexicon():
+    from unspin.lexicon import builtin_paths, load_file
+
+    lexicon = load_file(builtin_paths()[0], eager=False)
+    patterns = [pattern for entry in lexicon.entries for pattern in entry.context.patterns()]
+    assert patterns and any(pattern._compiled is None for pattern in patterns)
+    lexicon.compile_patterns()
+    assert all(pattern._compiled is not None for pattern in patterns)

@@ -16,6 +16,7 @@ import dataclasses
 import io
 import itertools
 import json
+import multiprocessing
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -382,6 +383,11 @@ def run(paths: List[str], options: Options, unspinner: Unspinner) -> int:
     pool = None
     with _Progress(len(planned), options) as progress:
         if options.jobs > 1 and len(planned) > 1:
+            if multiprocessing.get_start_method() == "fork":
+                # Forked workers inherit what is compiled here; each would
+                # otherwise compile the same patterns again (0.36 s each).
+                for lexicon in unspinner.lexicons:
+                    lexicon.compile_patterns()
             pool = ProcessPoolExecutor(options.jobs, initializer=_start_worker, initargs=(unspinner, options))
             results = pool.map(_work, planned, chunksize=1)
         else:

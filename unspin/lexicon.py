@@ -165,6 +165,10 @@ class Context:
     def is_empty(self) -> bool:
         return self == Context()
 
+    def patterns(self) -> list:
+        """The regex conditions that are set."""
+        return [p for p in (self.before, self.not_before, self.after, self.not_after) if p is not None]
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -192,6 +196,12 @@ class Lexicon:
     entries: tuple
     # Imported from a screener's fingerprint export rather than curated YAML.
     imported: bool = False
+
+    def compile_patterns(self) -> None:
+        """Compile every context pattern now, not when a candidate first needs it."""
+        for entry in self.entries:
+            for pattern in entry.context.patterns():
+                pattern.compiled()
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
