@@ -145,3 +145,12 @@ def test_cli_switches_inference_on_for_fix_and_off_for_screen(tmp_path, capsys):
     assert "inferred" in capsys.readouterr().out
     assert main(["screen", "--no-infer", "--format", "json", str(paper)]) in (0, 1)
     assert "inferred" not in capsys.readouterr().out
+
+
+def test_a_term_that_starts_or_ends_with_a_function_word_is_never_composed():
+    # News lexicons list "the same" and "according to": not technical terms.
+    maps = WordMaps({"many": {"the": 3}, "identical": {"same": 3}, "following": {"according": 3}})
+    inferrer = Inferrer(maps, ["the same", "according to", "same origin"], min_score=0.0)
+    assert inferrer.find("They were many identical copies, following to plan.") == []
+    [found] = inferrer.find("an identical origin")
+    assert found.term == "same origin"

@@ -319,6 +319,12 @@ class Inferrer:
                 if not 2 <= len(key) <= MAX_TERM_WORDS:
                     continue
                 self._known.add(" ".join(key))
+                if key[0] in FUNCTION_WORDS or key[-1] in FUNCTION_WORDS:
+                    # A news lexicon's phrase ("the same", "according to") is no
+                    # technical term: composing it from ordinary words
+                    # ("many identical") only makes false edits.  It still
+                    # protects its own spelling, above.
+                    continue
                 self._vocabulary.update(key)
                 node = self._root
                 for word in key:
