@@ -20,7 +20,7 @@ rows are reported in two groups: variants of known canonicals (the
 canonical is in the gazetteer) and new canonicals (it is not).  False edits
 are counted on clean prose: words changed per 10,000 words.
 
-    python bench/infer_eval.py ../shared/data/tortured_phrases.tsv [--split variant] [--clean FILE ...]
+    python bench/infer_eval.py ../shared/data/tortured_phrases.tsv [--split variant] [--ngram] [--clean FILE ...]
 
 With --split variant, about half the variants of every canonical that has
 several are held out instead, and the rest are learned from: the case of an
@@ -45,6 +45,7 @@ from unspin.evidence import count_words  # noqa: E402
 from unspin.fingerprints import load_fingerprints  # noqa: E402
 from unspin.infer import DEFAULT_MIN_SCORE, Inferrer, Thesaurus, base_form, curated_terms, select_longest, term_key, words  # noqa: E402
 from unspin.lexicon import LexiconWarning  # noqa: E402
+from unspin.plausibility import default_model  # noqa: E402
 from unspin.score import words as score_words  # noqa: E402
 
 
@@ -136,6 +137,7 @@ def main(argv=None) -> int:
              "that has several (the others are learned, as when the list itself is imported)",
     )
     parser.add_argument("--no-thesaurus", action="store_true", help="without the shipped WordNet synonyms (unspin/synonyms.tsv)")
+    parser.add_argument("--ngram", action="store_true", help="with the n-gram model (needs unspin[ngram]), as Config(ngram=True)")
     parser.add_argument("--show", type=int, default=15, help="how many wrong/missed rows and false edits to list")
     args = parser.parse_args(argv)
     with warnings.catch_warnings():
@@ -149,7 +151,12 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     curated = curated_terms()
     thesaurus = None if args.no_thesaurus else Thesaurus.shipped()
-    inferrer = Inferrer.from_entries(train, curated, min_score=args.min_score, thesaurus=thesaurus)
+    model = None
+    if args.ngram:
+        model = default_model()
+        if model is None:
+            parser.error("--ngram needs the n-gram model: pip install 'unspin[ngram]'")
+    inferrer = Inferrer.from_entries(train, curated, min_score=args.min_score, thesaurus=thesaurus, plausibility=model)
     known = {term_key(t) for t in curated} | {term_key(e.canonical) for e in train}
     print(f"rows: {len(entries)}; train {len(train)}, test {len(test)} (split by {args.split}); min_score {args.min_score}")
     for sure_only in (True, False):
