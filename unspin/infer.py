@@ -8,7 +8,10 @@ batches bring others.  This module generalises from the lists:
 1. **Word maps.** Every entry whose spun form and canonical form have as many
    words (hyphenated compounds whole or split) is aligned word by word
    (irregular -> random, woodland -> forest), and the counts are kept:
-   `WordMaps.learn(entries)`, plus the package's `spinner-words.tsv`.
+   `WordMaps.learn(entries)`, plus the package's `spinner-words.tsv`.  An
+   entry with more spun words gives a phrase for one canonical word where the
+   words around it line up by those maps ("transfer getting to know" /
+   "transfer learning": getting to know -> learning).
    **Thesaurus.** The spinner's thesaurus is not public, but WordNet's
    synonyms of the words of technical terms (`synonyms.tsv`, built by
    bench/build_synonyms.py) are inverted: "anxious" may stand for "nervous".
@@ -48,7 +51,7 @@ import importlib.resources
 import itertools
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import ahocorasick_rs
@@ -104,6 +107,9 @@ MIN_FUZZY_LENGTH = 6
 WORDS_CACHED = 200_000
 # Maximum number of words in a gazetteer term that inference will compose.
 MAX_TERM_WORDS = 5
+# Most words a spinner writes for one word of a term ("getting to know" for
+# "learning", "honest to goodness" for "true").
+MAX_PHRASE_WORDS = 4
 DEFAULT_MIN_SCORE = 0.3
 VARIANT_PENALTY = 0.99
 TECHNICAL_WORD_PENALTY = 0.5
@@ -146,6 +152,38 @@ def base_form(word: str) -> str:
     return _variants(word)[-1]
 
 
+def _weight(count: int, total: int) -> float:
+    """How reliable a swap seen `count` times is, of `total` swaps of its spun word(s):
+    sightings make it reliable (1 - 1/2^count), and so does being the usual target."""
+    return (1 - 0.5**count) * (0.5 + 0.5 * count / total)
+
+
+def phrase_alignment(spun: str, canonical: str, counts: Dict[str, Counter]) -> Optional[Tuple[Tuple[str, ...], str]]:
+    """The several spun words that stand for one canonical word, if that is all
+    that is left when the words on both sides line up (same word, or a swap in
+    `counts`): "deep transfer getting to know" / "deep transfer learning" gives
+    (("getting", "to", "know"), "learning").  None otherwise."""
+
+    def match(spun_word: str, canonical_word: str) -> bool:
+        return same_word(spun_word, canonical_word) or any(canonical_word in counts.get(f, ()) for f in _variants(spun_word))
+
+    for source in (words(spun), parts(spun)):
+        for target in (words(canonical), parts(canonical)):
+            if len(source) <= len(target):
+                continue
+            left = 0
+            while left < len(target) and match(source[left], target[left]):
+                left += 1
+            right = 0
+            while right < len(target) - left and match(source[-1 - right], target[-1 - right]):
+                right += 1
+            middle = source[left : len(source) - right]
+            if len(target) - left - right == 1 and 2 <= len(middle) <= MAX_PHRASE_WORDS:
+                if middle[0] not in FUNCTION_WORDS and middle[-1] not in FUNCTION_WORDS:
+                    return tuple(middle), target[left]
+    return None
+
+
 def _looks_plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
@@ -176,16 +214,30 @@ class WordMaps:
     """How often each spun word stood for each canonical word in the lexicons."""
 
     counts: Dict[str, Counter]
+    # Several spun words for one canonical word ("getting to know" -> "learning").
+    phrases: Dict[Tuple[str, ...], Counter] = field(default_factory=dict)
 
     @classmethod
     def learn(cls, entries: Iterable[Entry]) -> "WordMaps":
+        entries = list(entries)
         counts: Dict[str, Counter] = defaultdict(Counter)
+        unaligned = []
         for entry in entries:
             for form in entry.spun:
-                for spun_word, canonical_word in alignment(form, entry.canonical) or ():
+                pairs = alignment(form, entry.canonical)
+                if pairs is None:
+                    unaligned.append((form, entry.canonical))
+                for spun_word, canonical_word in pairs or ():
                     if spun_word != canonical_word and not same_word(spun_word, canonical_word):
                         counts[spun_word][canonical_word] += 1
-        return cls(dict(counts))
+        # The phrases are what is left of the other entries once the word
+        # swaps learned above line their other words up.
+        phrases: Dict[Tuple[str, ...], Counter] = defaultdict(Counter)
+        for form, canonical in unaligned:
+            found = phrase_alignment(form, canonical, counts)
+            if found:
+                phrases[found[0]][found[1]] += 1
+        return cls(dict(counts), dict(phrases))
 
     def targets(self, word: str) -> Dict[str, Tuple[float, bool]]:
         """Canonical words that `word` may stand for: their reliability, and whether
@@ -197,29 +249,46 @@ class WordMaps:
                 continue
             total = sum(counter.values())
             for target, count in counter.items():
-                # Sightings make a swap reliable (1 - 1/2^count), and so does
-                # being the word's usual target rather than a rare one.
-                weight = (1 - 0.5**count) * (0.5 + 0.5 * count / total)
+                weight = _weight(count, total)
                 if target not in found or weight > found[target][0]:
                     found[target] = (weight, form != word)
             break  # the word as written, else its nearest base form
         return found
+
+    def __post_init__(self):
+        # Phrases by their first word, which is all a walk through a text knows at first.
+        self._phrase_index: Dict[str, List[Tuple[Tuple[str, ...], str, float]]] = defaultdict(list)
+        for phrase, counter in self.phrases.items():
+            total = sum(counter.values())
+            for target, count in counter.items():
+                self._phrase_index[phrase[0]].append((phrase[1:], target, _weight(count, total)))
+
+    def phrase_targets(self, word: str) -> List[Tuple[Tuple[str, ...], str, float]]:
+        """The phrases that start with `word`: (their other words, canonical word, reliability)."""
+        return self._phrase_index.get(word, [])
 
 
     @classmethod
     def shipped(cls) -> "WordMaps":
         """The word maps shipped with the package (unspin/spinner-words.tsv)."""
         counts: Dict[str, Counter] = defaultdict(Counter)
+        phrases: Dict[Tuple[str, ...], Counter] = defaultdict(Counter)
         for line in _package_lines("spinner-words.tsv"):
             spun, canonical, count = line.split("\t")
-            counts[spun][canonical] += int(count)
-        return cls(dict(counts))
+            if " " in spun:
+                phrases[tuple(spun.split())][canonical] += int(count)
+            else:
+                counts[spun][canonical] += int(count)
+        return cls(dict(counts), dict(phrases))
 
     def merged(self, other: "WordMaps") -> "WordMaps":
         counts = {word: Counter(counter) for word, counter in self.counts.items()}
         for word, counter in other.counts.items():
             counts.setdefault(word, Counter()).update(counter)
-        return WordMaps(counts)
+        phrases = {phrase: Counter(counter) for phrase, counter in self.phrases.items()}
+        for phrase, counter in other.phrases.items():
+            phrases.setdefault(phrase, Counter()).update(counter)
+        return WordMaps(counts, phrases)
 
 
 # How much a thesaurus relation alone says that a text word stands for a term
@@ -356,7 +425,7 @@ class Inferrer:
                     node = node.children.setdefault(word, _Trie())
                 if node.term is None:
                     node.term = " ".join(term.split())
-        starters = set(self._root.children) | set(self.maps.counts)
+        starters = set(self._root.children) | set(self.maps.counts) | {phrase[0] for phrase in self.maps.phrases}
         if thesaurus:
             starters |= {w for w, targets in thesaurus.relations.items()
                          if w not in self._common and not targets.keys().isdisjoint(self._root.children)}
@@ -426,7 +495,8 @@ class Inferrer:
         if word in FUNCTION_WORDS:
             return False
         children = self._root.children
-        return any(w in children for w in self._lookup(word)) or any(w in children for w in _variants(word))
+        return (any(w in children for w in self._lookup(word)) or any(w in children for w in _variants(word))
+                or any(target in children for _, target, _ in self.maps.phrase_targets(word)))
 
     def find(self, text: str) -> List[Inference]:
         # Folded text has the same length, so its offsets index `text` directly.
@@ -476,33 +546,42 @@ class Inferrer:
         """Follow the trie from the word `first` on, one word at a time while any path goes on."""
         results, tokens = [], [first]
         # Each path: trie node, swaps so far, the factor of variant spellings so far,
-        # and the number of the last word when it differs from the term's
-        # (True plural, False singular, None same).
-        paths = [(self._root, (), 1.0, None)]
+        # the number of the last word when it differs from the term's
+        # (True plural, False singular, None same), and the words still to
+        # read of a phrase that stands for one word of the term.
+        paths = [(self._root, (), 1.0, None, ())]
         while True:
             word = tokens[-1][2]
             proposals = self._lookup(word)
             extended = []
-            for node, swaps, kept, _ in paths:
+            for node, swaps, kept, number, pending in paths:
+                if pending:
+                    if word == pending[0]:
+                        extended.append((node, swaps, kept, number, pending[1:]))
+                    continue
+                for rest, target, weight in self.maps.phrase_targets(word):
+                    if target in node.children:
+                        phrase = " ".join((word,) + rest)
+                        extended.append((node.children[target], swaps + ((phrase, target, weight),), kept, None, rest))
                 for child_word, child in self._next(node, word):
                     if child_word in proposals:
                         weight, plural = proposals[child_word]
                         number = True if plural and not _looks_plural(child_word) else None
-                        extended.append((child, swaps + ((word, child_word, weight),), kept, number))
+                        extended.append((child, swaps + ((word, child_word, weight),), kept, number, ()))
                     elif word == child_word:
-                        extended.append((child, swaps, kept, None))
+                        extended.append((child, swaps, kept, None, ()))
                     else:
                         # A variant spelling counts a little less, so that an exact spelling wins a tie.
                         number = True if is_plural_of(word, child_word) else (False if is_plural_of(child_word, word) else None)
-                        extended.append((child, swaps, kept * VARIANT_PENALTY, number))
+                        extended.append((child, swaps, kept * VARIANT_PENALTY, number, ()))
             paths = extended
-            for node, swaps, kept, plural in paths:
-                if node.term and swaps:
+            for node, swaps, kept, plural, pending in paths:
+                if node.term and swaps and not pending:
                     inference = self._accept(tokens, node.term, swaps, kept, plural)
                     if inference:
                         results.append(inference)
-            paths = [path for path in paths if path[0].children]
-            if not paths or len(tokens) == MAX_TERM_WORDS:
+            paths = [path for path in paths if path[4] or path[0].children]
+            if not paths or len(tokens) == MAX_TERM_WORDS + MAX_PHRASE_WORDS - 1:
                 return results
             following = self._next_word(text, folded, tokens[-1][1])
             if following is None:
@@ -524,10 +603,11 @@ class Inferrer:
         score = variants * product ** (1 / len(swaps))
         if score < self.min_score:
             return None
-        swapped = {spun for spun, _, _ in swaps}
+        swapped = {word for spun, _, _ in swaps for word in spun.split(" ")}
         heard = None if self.plausibility is None else self._heard(spun_words, swapped)
         kept = [word for word in spun_words if word not in swapped]
-        anchored = len(swaps) >= 2 or all(word not in self._common for word in kept)
+        # A phrase that stands for one word ("getting to know") is two swapped words.
+        anchored = len(swapped) >= 2 or all(word not in self._common for word in kept)
         return Inference(tokens[0][0], tokens[-1][1], term, plural, score, swaps, anchored, heard)
 
     def _heard(self, spun_words, swapped) -> bool:
