@@ -200,3 +200,11 @@ def test_the_shipped_word_maps_are_learned_from_the_current_shared_list(shared):
                            capture_output=True, text=True, check=True, timeout=300).stdout
     shipped = importlib.resources.files("unspin").joinpath("spinner-words.tsv").read_text(encoding="utf-8")
     assert built == shipped, "stale: python bench/learn_word_maps.py ../shared/data/tortured_phrases.tsv > unspin/spinner-words.tsv"
+
+
+def test_a_term_never_starts_inside_a_hyphenated_compound():
+    learned = [entry("programmed discourse acknowledgement", "automatic speech recognition", n) for n in range(3)]
+    inferrer = Inferrer.from_entries(learned, [])
+    assert inferrer.find("a pre-programmed discourse acknowledgement") == [], "not 'pre-automatic speech recognition'"
+    [found] = inferrer.find("a programmed discourse acknowledgement")
+    assert found.term == "automatic speech recognition"

@@ -117,6 +117,12 @@ VARIANT_PENALTY = 0.99
 TECHNICAL_WORD_PENALTY = 0.5
 
 
+def _inside_compound(text: str, start: int) -> bool:
+    """Is `start` just after the hyphen of a hyphenated compound ("pre-|programmed")?
+    A term never starts there: the compound is one word."""
+    return start > 1 and text[start - 1] in "-‐‑" and is_word_char(text[start - 2])
+
+
 def words(text: str) -> List[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
@@ -510,7 +516,7 @@ class Inferrer:
         # Only words that may start a term (or their plurals) are worth a walk:
         # the automaton finds them without tokenizing the whole text.
         for _, start, _ in self._starters.find_matches_as_indexes(folded):
-            if start > 0 and is_word_char(folded[start - 1]):
+            if start > 0 and (is_word_char(folded[start - 1]) or _inside_compound(folded, start)):
                 continue
             first = _WORD.match(folded, start)
             if first and self._can_start(first.group()):
