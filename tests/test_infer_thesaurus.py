@@ -37,6 +37,10 @@ def test_the_shipped_thesaurus_loads_and_inverts_real_synonyms():
     assert "magnetic" in thesaurus.targets("attractive")
     assert "learning" in thesaurus.targets("studying")  # read as a verb and inflected back
     assert "forest" in thesaurus.targets("timberland")
+    assert thesaurus.targets("carcinoma")["cancer"] == (0.4, False)  # a hyponym of a sense of cancer
+    assert thesaurus.targets("malady")["disease"] == (0.4, False)  # a hypernym of a sense of disease
+    # "system" has senses with 28, 20, 17 hyponyms: kinds of systems, no words for one.
+    assert "system" not in thesaurus.targets("discipline") and "system" not in thesaurus.targets("ecosystem")
     weight, plural = thesaurus.targets("woodlands")["forest"]
     assert plural and weight > 0, "a plural is read through its singular"
     assert thesaurus.targets("zzzz") == {}
@@ -69,7 +73,7 @@ def test_the_api_uses_the_shipped_thesaurus():
 WORDNET_FIXTURE = {
     # A license header (lines starting with two spaces) and two synsets sharing "forest".
     "data.noun": "  1 Test notice.  \n  2 Second line.  \n"
-    "00000001 03 n 02 forest 0 woodland 0 000 | a tract of trees\n"
+    "00000001 03 n 02 forest 0 woodland 0 001 ~ 00000002 n 0000 | a tract of trees\n"
     "00000002 03 n 01 timberland 0 001 @ 00000001 n 0000 | land of timber\n",
     "data.adj": "00000003 00 a 01 random 0 001 & 00000004 a 0000 | by chance\n"
     "00000004 00 s 01 haphazard 0 001 & 00000003 a 0000 | without plan\n",
@@ -86,7 +90,8 @@ def test_the_build_script_reads_a_wordnet_folder(tmp_path):
     rows = {tuple(line.split("\t")[:2]): line.split("\t")[2].split() for line in built.splitlines() if not line.startswith("#")}
     assert rows[("forest", "synonym")] == ["woodland"]
     assert rows[("random", "similar")] == ["haphazard"]
-    assert ("forest", "similar") not in rows, "a hypernym is no synonym"
+    assert ("forest", "similar") not in rows and ("forest", "synonym") in rows, "a hyponym is no synonym"
+    assert rows[("forest", "hyponym")] == ["timberland"], "one step down the is-a tree is its own kind"
 
 
 @pytest.mark.skipif(not (WORDNET / "data.noun").is_file(), reason="WordNet 3.0 is not installed (Debian: wordnet-base)")

@@ -134,3 +134,37 @@ def test_the_command_line_and_config_switch_the_model_on(tmp_path, monkeypatch, 
     (tmp_path / "unspin.toml").write_text('include = []\nlexicon = ["test.yaml"]\n' + setting, encoding="utf-8")
     assert main(["check", *switch, "story.txt"]) == 1
     assert "test.said.mentioned" in capsys.readouterr().out
+
+
+@needs_model
+def test_association_tells_a_phrase_from_two_words_never_seen_together():
+    assert MODEL.association("pulmonary", "vein") > 1
+    assert MODEL.association("genetically", "altered") > 1
+    assert MODEL.association("random", "backwoods") < 0
+    assert MODEL.association("counterfeit", "consciousness") < 0
+    assert MODEL.association("zzqx", "vein") is None
+
+
+@needs_model
+def test_inference_with_the_model_is_sure_of_an_unheard_swap_and_not_of_an_ordinary_phrase():
+    from unspin.infer import Inferrer, WordMaps
+
+    maps = WordMaps({"backwoods": {"forest": 9}, "vein": {"artery": 9}})
+    terms = ["random forest", "pulmonary artery"]
+    without = Inferrer(maps, terms)
+    with_model = Inferrer(maps, terms, plausibility=MODEL)
+    # One swap beside a common word: not sure on the word lists alone.
+    [alone] = without.find("a random backwoods")
+    assert alone.heard is None and not alone.sure
+    [unheard] = with_model.find("a random backwoods")
+    assert unheard.heard is False and unheard.sure
+    # "pulmonary vein" is English: never sure, still a candidate where the document shows spin.
+    [ordinary] = with_model.find("the pulmonary vein")
+    assert ordinary.heard is True and not ordinary.sure and ordinary.score > 0.9
+
+
+@needs_model
+def test_config_ngram_gives_inference_the_model():
+    assert Unspinner(infer=True, ngram=True).repair("The pulmonary vein was narrow.") == "The pulmonary vein was narrow."
+    assert Unspinner(infer=True, ngram=True)._inferrer.plausibility is MODEL
+    assert Unspinner(infer=True)._inferrer.plausibility is None

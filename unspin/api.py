@@ -39,7 +39,8 @@ class Config:
     # Let an n-gram model stand in for unmet before/after conditions in spun
     # documents (unspin.plausibility; needs the extra `ngram`).  Off by default:
     # it removed 6% of the word errors left in the held-out news but costs a
-    # quarter of the throughput and 60 MB of memory.
+    # quarter of the throughput and 60 MB of memory.  With `infer`, it also
+    # tells inference which spun phrases are ordinary English (unspin.infer).
     ngram: bool = False
 
     def __post_init__(self):
@@ -78,10 +79,10 @@ def _compile(include, exclude, extra_lexicons):
 
 
 @functools.lru_cache(maxsize=16)
-def _compile_inferrer(include, exclude, extra_lexicons, min_score):
+def _compile_inferrer(include, exclude, extra_lexicons, min_score, model):
     lexicons, _ = _compile(include, exclude, extra_lexicons)
     entries = [entry for lexicon in lexicons for entry in lexicon.entries]
-    return inference.Inferrer.default(entries, min_score=min_score)
+    return inference.Inferrer.default(entries, min_score=min_score, plausibility=model)
 
 
 class Unspinner:
@@ -91,8 +92,9 @@ class Unspinner:
         self.config = config if config is not None else Config(**options)
         selection = (self.config.include, self.config.exclude, self.config.extra_lexicons)
         self.lexicons, self._matcher = _compile(*selection)
-        self._inferrer = _compile_inferrer(*selection, self.config.infer_min_score) if self.config.infer else None
         self._plausibility = _plausibility(self.config)
+        self._inferrer = (_compile_inferrer(*selection, self.config.infer_min_score, self._plausibility)
+                          if self.config.infer else None)
 
     @classmethod
     def from_lexicons(cls, lexicons, config: Optional[Config] = None) -> "Unspinner":
@@ -104,8 +106,10 @@ class Unspinner:
         entries = [entry for lexicon in unspinner.lexicons for entry in lexicon.entries]
         unspinner._matcher = Matcher(entries)
         config = unspinner.config
-        unspinner._inferrer = inference.Inferrer.default(entries, min_score=config.infer_min_score) if config.infer else None
         unspinner._plausibility = _plausibility(config)
+        unspinner._inferrer = (inference.Inferrer.default(entries, min_score=config.infer_min_score,
+                                                          plausibility=unspinner._plausibility)
+                               if config.infer else None)
         unspinner._from_lexicons = True
         return unspinner
 

@@ -8,10 +8,15 @@ batches bring others.  This module generalises from the lists:
 1. **Word maps.** Every entry whose spun form and canonical form have as many
    words (hyphenated compounds whole or split) is aligned word by word
    (irregular -> random, woodland -> forest), and the counts are kept:
-   `WordMaps.learn(entries)`, plus the package's `spinner-words.tsv`.
+   `WordMaps.learn(entries)`, plus the package's `spinner-words.tsv`.  An
+   entry with more spun words gives a phrase for one canonical word where the
+   words around it line up by those maps ("transfer getting to know" /
+   "transfer learning": getting to know -> learning).
    **Thesaurus.** The spinner's thesaurus is not public, but WordNet's
-   synonyms of the words of technical terms (`synonyms.tsv`, built by
-   bench/build_synonyms.py) are inverted: "anxious" may stand for "nervous".
+   synonyms of the words of technical terms, and their hyponyms and
+   hypernyms one step away (`synonyms.tsv`, built by
+   bench/build_synonyms.py), are inverted: "anxious" may stand for "nervous",
+   "carcinoma" for "cancer".
    A word of ordinary prose (`common-words.txt`: "main", "working") is read
    through the thesaurus only where a learned map agrees with it; a rarer
    word ("timberland", "haphazard") on the thesaurus alone.
@@ -32,8 +37,12 @@ batches bring others.  This module generalises from the lists:
    less for a word that is itself a word of technical terms).  It is *sure*
    at STRONG_SCORE when it has two swapped words, or one next to words that
    ordinary prose does not use (`common-words.txt`): "Fourier change", but
-   not "shortest way".  The API applies sure inferences everywhere and the
-   others (at least `min_score`) only where the document shows spin.
+   not "shortest way".  With an n-gram model (`Config(ngram=True)`), a
+   spun phrase whose swapped word the model knows beside a neighbour
+   ("pulmonary vein") is never sure, and one it never heard ("random
+   backwoods") is sure at UNHEARD_SCORE even beside ordinary words.  The API
+   applies sure inferences everywhere and the others (at least `min_score`)
+   only where the document shows spin.
 """
 
 from __future__ import annotations
@@ -44,7 +53,7 @@ import importlib.resources
 import itertools
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import ahocorasick_rs
@@ -79,6 +88,18 @@ INFERRED_TIER = "inferred"
 # through the whole API on 1.08M words of clean prose it made 0.42 false edits
 # per 10k words against 0.28 at 0.55: too near the 0.5 limit.
 STRONG_SCORE = 0.55
+# With an n-gram model that has never seen the swapped words next to their
+# neighbours ("random backwoods"), one swap beside ordinary words is sure at
+# this score.  Chosen by cross-validation inside the train halves of
+# bench/infer_eval.py (0.8 doubled the false edits on design prose, Debian's
+# package descriptions; 0.9 kept them at the level of before).
+UNHEARD_SCORE = 0.9
+# A swapped word this much likelier (log10) beside its neighbour than
+# anywhere makes an ordinary phrase ("pulmonary vein", "genetically altered"):
+# not sure without other signs of spin.  (Dropping such candidates outright
+# also lost right ones in spun documents: 117 -> 109 restored of 330 held-out
+# rows inside the variant split's train half.)
+ORDINARY_ASSOCIATION = 0.0
 
 # Characters of spacing allowed between two words of one phrase.
 MAX_GAP = 12
@@ -88,9 +109,18 @@ MIN_FUZZY_LENGTH = 6
 WORDS_CACHED = 200_000
 # Maximum number of words in a gazetteer term that inference will compose.
 MAX_TERM_WORDS = 5
+# Most words a spinner writes for one word of a term ("getting to know" for
+# "learning", "honest to goodness" for "true").
+MAX_PHRASE_WORDS = 4
 DEFAULT_MIN_SCORE = 0.3
 VARIANT_PENALTY = 0.99
 TECHNICAL_WORD_PENALTY = 0.5
+
+
+def _inside_compound(text: str, start: int) -> bool:
+    """Is `start` just after the hyphen of a hyphenated compound ("pre-|programmed")?
+    A term never starts there: the compound is one word."""
+    return start > 1 and text[start - 1] in "-‐‑" and is_word_char(text[start - 2])
 
 
 def words(text: str) -> List[str]:
@@ -130,6 +160,38 @@ def base_form(word: str) -> str:
     return _variants(word)[-1]
 
 
+def _weight(count: int, total: int) -> float:
+    """How reliable a swap seen `count` times is, of `total` swaps of its spun word(s):
+    sightings make it reliable (1 - 1/2^count), and so does being the usual target."""
+    return (1 - 0.5**count) * (0.5 + 0.5 * count / total)
+
+
+def phrase_alignment(spun: str, canonical: str, counts: Dict[str, Counter]) -> Optional[Tuple[Tuple[str, ...], str]]:
+    """The several spun words that stand for one canonical word, if that is all
+    that is left when the words on both sides line up (same word, or a swap in
+    `counts`): "deep transfer getting to know" / "deep transfer learning" gives
+    (("getting", "to", "know"), "learning").  None otherwise."""
+
+    def match(spun_word: str, canonical_word: str) -> bool:
+        return same_word(spun_word, canonical_word) or any(canonical_word in counts.get(f, ()) for f in _variants(spun_word))
+
+    for source in (words(spun), parts(spun)):
+        for target in (words(canonical), parts(canonical)):
+            if len(source) <= len(target):
+                continue
+            left = 0
+            while left < len(target) and match(source[left], target[left]):
+                left += 1
+            right = 0
+            while right < len(target) - left and match(source[-1 - right], target[-1 - right]):
+                right += 1
+            middle = source[left : len(source) - right]
+            if len(target) - left - right == 1 and 2 <= len(middle) <= MAX_PHRASE_WORDS:
+                if middle[0] not in FUNCTION_WORDS and middle[-1] not in FUNCTION_WORDS:
+                    return tuple(middle), target[left]
+    return None
+
+
 def _looks_plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
@@ -160,16 +222,30 @@ class WordMaps:
     """How often each spun word stood for each canonical word in the lexicons."""
 
     counts: Dict[str, Counter]
+    # Several spun words for one canonical word ("getting to know" -> "learning").
+    phrases: Dict[Tuple[str, ...], Counter] = field(default_factory=dict)
 
     @classmethod
     def learn(cls, entries: Iterable[Entry]) -> "WordMaps":
+        entries = list(entries)
         counts: Dict[str, Counter] = defaultdict(Counter)
+        unaligned = []
         for entry in entries:
             for form in entry.spun:
-                for spun_word, canonical_word in alignment(form, entry.canonical) or ():
+                pairs = alignment(form, entry.canonical)
+                if pairs is None:
+                    unaligned.append((form, entry.canonical))
+                for spun_word, canonical_word in pairs or ():
                     if spun_word != canonical_word and not same_word(spun_word, canonical_word):
                         counts[spun_word][canonical_word] += 1
-        return cls(dict(counts))
+        # The phrases are what is left of the other entries once the word
+        # swaps learned above line their other words up.
+        phrases: Dict[Tuple[str, ...], Counter] = defaultdict(Counter)
+        for form, canonical in unaligned:
+            found = phrase_alignment(form, canonical, counts)
+            if found:
+                phrases[found[0]][found[1]] += 1
+        return cls(dict(counts), dict(phrases))
 
     def targets(self, word: str) -> Dict[str, Tuple[float, bool]]:
         """Canonical words that `word` may stand for: their reliability, and whether
@@ -181,36 +257,56 @@ class WordMaps:
                 continue
             total = sum(counter.values())
             for target, count in counter.items():
-                # Sightings make a swap reliable (1 - 1/2^count), and so does
-                # being the word's usual target rather than a rare one.
-                weight = (1 - 0.5**count) * (0.5 + 0.5 * count / total)
+                weight = _weight(count, total)
                 if target not in found or weight > found[target][0]:
                     found[target] = (weight, form != word)
             break  # the word as written, else its nearest base form
         return found
+
+    def __post_init__(self):
+        # Phrases by their first word, which is all a walk through a text knows at first.
+        self._phrase_index: Dict[str, List[Tuple[Tuple[str, ...], str, float]]] = defaultdict(list)
+        for phrase, counter in self.phrases.items():
+            total = sum(counter.values())
+            for target, count in counter.items():
+                self._phrase_index[phrase[0]].append((phrase[1:], target, _weight(count, total)))
+
+    def phrase_targets(self, word: str) -> List[Tuple[Tuple[str, ...], str, float]]:
+        """The phrases that start with `word`: (their other words, canonical word, reliability)."""
+        return self._phrase_index.get(word, [])
 
 
     @classmethod
     def shipped(cls) -> "WordMaps":
         """The word maps shipped with the package (unspin/spinner-words.tsv)."""
         counts: Dict[str, Counter] = defaultdict(Counter)
+        phrases: Dict[Tuple[str, ...], Counter] = defaultdict(Counter)
         for line in _package_lines("spinner-words.tsv"):
             spun, canonical, count = line.split("\t")
-            counts[spun][canonical] += int(count)
-        return cls(dict(counts))
+            if " " in spun:
+                phrases[tuple(spun.split())][canonical] += int(count)
+            else:
+                counts[spun][canonical] += int(count)
+        return cls(dict(counts), dict(phrases))
 
     def merged(self, other: "WordMaps") -> "WordMaps":
         counts = {word: Counter(counter) for word, counter in self.counts.items()}
         for word, counter in other.counts.items():
             counts.setdefault(word, Counter()).update(counter)
-        return WordMaps(counts)
+        phrases = {phrase: Counter(counter) for phrase, counter in self.phrases.items()}
+        for phrase, counter in other.phrases.items():
+            phrases.setdefault(phrase, Counter()).update(counter)
+        return WordMaps(counts, phrases)
 
 
 # How much a thesaurus relation alone says that a text word stands for a term
 # word (a learned swap says more, the more it was seen).  Tuned with
 # STRONG_SCORE by cross-validation inside the train half of
 # bench/infer_eval.py's canonical split (never on its test half).
-THESAURUS_WEIGHTS = {"synonym": 0.7, "similar": 0.6, "derived": 0.5}
+# One step up or down the is-a tree says less than a synonym: 0.4 added
+# recall inside the train halves without changing the false edits of sure
+# inferences on other prose (0.5 added some).
+THESAURUS_WEIGHTS = {"synonym": 0.7, "similar": 0.6, "derived": 0.5, "hyponym": 0.4, "hypernym": 0.4}
 
 
 @dataclass
@@ -275,11 +371,17 @@ class Inference:
     # Two or more swapped words, or one next to words that ordinary prose
     # does not use ("Fourier change"; not "shortest way", "blood stream").
     anchored: bool = True
+    # Whether an n-gram model knows a swapped word beside a neighbour as a
+    # phrase ("pulmonary vein"): True, False ("random backwoods"), or None
+    # without a model.
+    heard: Optional[bool] = None
 
     @property
     def sure(self) -> bool:
         """Sure enough for a document that shows no other sign of spinning."""
-        return self.score >= STRONG_SCORE and self.anchored
+        if self.heard:
+            return False  # ordinary English, unless the document shows spin
+        return (self.score >= STRONG_SCORE and self.anchored) or (self.heard is False and self.score >= UNHEARD_SCORE)
 
     def replacement(self) -> str:
         if self.plural is None:
@@ -303,9 +405,12 @@ class Inferrer:
     """Compiled once from word maps and a gazetteer; `find(text)` yields inferred repairs."""
 
     def __init__(self, maps: WordMaps, terms: Iterable[str], min_score: float = DEFAULT_MIN_SCORE, common=None,
-                 thesaurus: Optional[Thesaurus] = None):
+                 thesaurus: Optional[Thesaurus] = None, plausibility=None):
         self.maps = maps
         self.thesaurus = thesaurus
+        # An n-gram model (unspin.plausibility.Plausibility), optional: it tells
+        # ordinary phrases from a spinner's swaps.
+        self.plausibility = plausibility
         self._common = common_words() if common is None else frozenset(common)
         self.min_score = min_score
         self._root = _Trie()
@@ -319,13 +424,19 @@ class Inferrer:
                 if not 2 <= len(key) <= MAX_TERM_WORDS:
                     continue
                 self._known.add(" ".join(key))
+                if key[0] in FUNCTION_WORDS or key[-1] in FUNCTION_WORDS:
+                    # A news lexicon's phrase ("the same", "according to") is no
+                    # technical term: composing it from ordinary words
+                    # ("many identical") only makes false edits.  It still
+                    # protects its own spelling, above.
+                    continue
                 self._vocabulary.update(key)
                 node = self._root
                 for word in key:
                     node = node.children.setdefault(word, _Trie())
                 if node.term is None:
                     node.term = " ".join(term.split())
-        starters = set(self._root.children) | set(self.maps.counts)
+        starters = set(self._root.children) | set(self.maps.counts) | {phrase[0] for phrase in self.maps.phrases}
         if thesaurus:
             starters |= {w for w, targets in thesaurus.relations.items()
                          if w not in self._common and not targets.keys().isdisjoint(self._root.children)}
@@ -355,7 +466,8 @@ class Inferrer:
 
     @classmethod
     def default(cls, entries: Sequence[Entry], **options) -> "Inferrer":
-        """What the API uses: the loaded lexicons plus the package's word maps and gazetteer."""
+        """What the API uses: the loaded lexicons plus the package's word maps and gazetteer
+        (and `plausibility`, an n-gram model, when given)."""
         return cls.from_entries(entries, curated_terms(), WordMaps.shipped(), thesaurus=Thesaurus.shipped(), **options)
 
     def _children(self, node: _Trie, word: str) -> List[Tuple[str, _Trie]]:
@@ -394,7 +506,8 @@ class Inferrer:
         if word in FUNCTION_WORDS:
             return False
         children = self._root.children
-        return any(w in children for w in self._lookup(word)) or any(w in children for w in _variants(word))
+        return (any(w in children for w in self._lookup(word)) or any(w in children for w in _variants(word))
+                or any(target in children for _, target, _ in self.maps.phrase_targets(word)))
 
     def find(self, text: str) -> List[Inference]:
         # Folded text has the same length, so its offsets index `text` directly.
@@ -403,7 +516,7 @@ class Inferrer:
         # Only words that may start a term (or their plurals) are worth a walk:
         # the automaton finds them without tokenizing the whole text.
         for _, start, _ in self._starters.find_matches_as_indexes(folded):
-            if start > 0 and is_word_char(folded[start - 1]):
+            if start > 0 and (is_word_char(folded[start - 1]) or _inside_compound(folded, start)):
                 continue
             first = _WORD.match(folded, start)
             if first and self._can_start(first.group()):
@@ -444,33 +557,42 @@ class Inferrer:
         """Follow the trie from the word `first` on, one word at a time while any path goes on."""
         results, tokens = [], [first]
         # Each path: trie node, swaps so far, the factor of variant spellings so far,
-        # and the number of the last word when it differs from the term's
-        # (True plural, False singular, None same).
-        paths = [(self._root, (), 1.0, None)]
+        # the number of the last word when it differs from the term's
+        # (True plural, False singular, None same), and the words still to
+        # read of a phrase that stands for one word of the term.
+        paths = [(self._root, (), 1.0, None, ())]
         while True:
             word = tokens[-1][2]
             proposals = self._lookup(word)
             extended = []
-            for node, swaps, kept, _ in paths:
+            for node, swaps, kept, number, pending in paths:
+                if pending:
+                    if word == pending[0]:
+                        extended.append((node, swaps, kept, number, pending[1:]))
+                    continue
+                for rest, target, weight in self.maps.phrase_targets(word):
+                    if target in node.children:
+                        phrase = " ".join((word,) + rest)
+                        extended.append((node.children[target], swaps + ((phrase, target, weight),), kept, None, rest))
                 for child_word, child in self._next(node, word):
                     if child_word in proposals:
                         weight, plural = proposals[child_word]
                         number = True if plural and not _looks_plural(child_word) else None
-                        extended.append((child, swaps + ((word, child_word, weight),), kept, number))
+                        extended.append((child, swaps + ((word, child_word, weight),), kept, number, ()))
                     elif word == child_word:
-                        extended.append((child, swaps, kept, None))
+                        extended.append((child, swaps, kept, None, ()))
                     else:
                         # A variant spelling counts a little less, so that an exact spelling wins a tie.
                         number = True if is_plural_of(word, child_word) else (False if is_plural_of(child_word, word) else None)
-                        extended.append((child, swaps, kept * VARIANT_PENALTY, number))
+                        extended.append((child, swaps, kept * VARIANT_PENALTY, number, ()))
             paths = extended
-            for node, swaps, kept, plural in paths:
-                if node.term and swaps:
+            for node, swaps, kept, plural, pending in paths:
+                if node.term and swaps and not pending:
                     inference = self._accept(tokens, node.term, swaps, kept, plural)
                     if inference:
                         results.append(inference)
-            paths = [path for path in paths if path[0].children]
-            if not paths or len(tokens) == MAX_TERM_WORDS:
+            paths = [path for path in paths if path[4] or path[0].children]
+            if not paths or len(tokens) == MAX_TERM_WORDS + MAX_PHRASE_WORDS - 1:
                 return results
             following = self._next_word(text, folded, tokens[-1][1])
             if following is None:
@@ -492,10 +614,24 @@ class Inferrer:
         score = variants * product ** (1 / len(swaps))
         if score < self.min_score:
             return None
-        swapped = {spun for spun, _, _ in swaps}
+        swapped = {word for spun, _, _ in swaps for word in spun.split(" ")}
+        heard = None if self.plausibility is None else self._heard(spun_words, swapped)
         kept = [word for word in spun_words if word not in swapped]
-        anchored = len(swaps) >= 2 or all(word not in self._common for word in kept)
-        return Inference(tokens[0][0], tokens[-1][1], term, plural, score, swaps, anchored)
+        # A phrase that stands for one word ("getting to know") is two swapped words.
+        anchored = len(swapped) >= 2 or all(word not in self._common for word in kept)
+        return Inference(tokens[0][0], tokens[-1][1], term, plural, score, swaps, anchored, heard)
+
+    def _heard(self, spun_words, swapped) -> bool:
+        """Does the n-gram model know a swapped word beside a neighbour as a phrase?
+        (A word it does not know at all it never saw beside anything.)"""
+        # The model's words: lower case, hyphenated compounds as their parts.
+        sequence = [(part, word in swapped) for word in spun_words for part in _HYPHENS.sub(" ", word).split()]
+        for (first, first_swapped), (second, second_swapped) in zip(sequence, sequence[1:]):
+            if first_swapped or second_swapped:
+                association = self.plausibility.association(first, second)
+                if association is not None and association >= ORDINARY_ASSOCIATION:
+                    return True
+        return False
 
 
 def as_candidate(inference: Inference, text: str) -> Candidate:

@@ -77,6 +77,16 @@ class Plausibility:
             total += log10(words[max(0, i - 2) : i + 1])
         return total
 
+    @functools.lru_cache(maxsize=65536)
+    def association(self, first: str, second: str) -> Optional[float]:
+        """How much likelier (log10) `second` is after `first` than anywhere:
+        about 0 or below when the model never saw the two together, above
+        when they make a phrase ("pulmonary vein" 3.2, "random backwoods" -0.3).
+        None when the model does not know one of the words."""
+        if not (self.known(first) and self.known(second)):
+            return None
+        return self._log10((first, second)) - self._log10((second,))
+
     def gain(self, text: str, start: int, end: int, canonical: str) -> Optional[float]:
         """How much likelier (log10) `canonical` reads than text[start:end] in its place.
 

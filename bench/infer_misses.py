@@ -1,0 +1,144 @@
+"""Why inference misses variants of known canonicals, measured inside the train half only.
+
+bench/infer_eval.py splits a fingerprint list into a train and a test half.
+Rules must be designed without looking at the test half, so this script
+splits the *train* half again (by another hash: half the variants of each
+canonical for --split variant, half the canonicals for --split canonical),
+learns from the first part and sorts each row of the second whose canonical
+the gazetteer knows by what happened to it:
+
+* restored (sure), or restored only where the document shows spin (not sure);
+* wrong: a different repair was made (sure, or only at min_score);
+* the right term was composed but scored below min_score;
+* no candidate: the row's words do not line up with the canonical's (one
+  spun word for two, or more), or they do but some spun word has no map to
+  its canonical word.  Those unmapped pairs are counted by cause: the
+  thesaurus relates them but the spun word is common (read through the
+  thesaurus only where a learned map agrees); the spun word is learned or in
+  the thesaurus, for other words; or it is unknown to both;
+* every word mapped, yet no candidate (a plausibility filter dropped it).
+
+    python bench/infer_misses.py ../shared/data/tortured_phrases.tsv [--split canonical] [--show 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+import warnings
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from infer_eval import comparable, in_test_half, repair, split_by_variant  # noqa: E402
+from unspin.fingerprints import load_fingerprints  # noqa: E402
+from unspin.infer import (  # noqa: E402
+    Inferrer, Thesaurus, _variants, alignment, base_form, curated_terms, same_word, term_key,
+)
+from unspin.lexicon import LexiconWarning  # noqa: E402
+
+
+def _second_hash(text: str) -> int:
+    return hashlib.sha256(text.encode()).digest()[1] % 2
+
+
+def without_notes(canonical: str) -> str:
+    return re.sub(r"\s*\([^()]*\)", "", canonical)
+
+
+def inner_split(train, split: str):
+    """The train half split again, by a hash byte infer_eval.py does not use."""
+    if split == "canonical":
+        return ([e for e in train if not _second_hash(term_key(e.canonical))],
+                [e for e in train if _second_hash(term_key(e.canonical))])
+    groups = defaultdict(list)
+    for entry in train:
+        groups[term_key(without_notes(entry.canonical))].append(entry)
+    learn, held_out = [], []
+    for group in groups.values():
+        held = [e for e in group if _second_hash(e.spun[0])] if len(group) > 1 else []
+        if len(held) == len(group):
+            held = held[1:]
+        held_out.extend(held)
+        learn.extend(e for e in group if e not in held)
+    return learn, held_out
+
+
+def unmapped_cause(inferrer: Inferrer, thesaurus: Thesaurus, spun_word: str, canonical_word: str) -> str:
+    related = thesaurus.targets(spun_word)
+    if canonical_word in related or base_form(canonical_word) in related:
+        return "the thesaurus relates them, but the spun word is common"
+    if any(form in inferrer.maps.counts for form in _variants(spun_word)):
+        return "the spun word is learned, for other words"
+    if related:
+        return "the spun word is in the thesaurus, for other words"
+    return "the spun word is unknown to maps and thesaurus"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("export", help="a fingerprint export (.tsv/.csv)")
+    parser.add_argument("--split", choices=("canonical", "variant"), default="variant")
+    parser.add_argument("--show", type=int, default=8, help="examples per cause")
+    args = parser.parse_args(argv)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LexiconWarning)
+        entries = load_fingerprints(args.export).entries
+    if args.split == "canonical":
+        train = [e for e in entries if not in_test_half(e.canonical)]
+    else:
+        train, _ = split_by_variant(entries)
+    learn, held_out = inner_split(train, args.split)
+    thesaurus = Thesaurus.shipped()
+    inferrer = Inferrer.from_entries(learn, curated_terms(), thesaurus=thesaurus)
+    anything = Inferrer.from_entries(learn, curated_terms(), thesaurus=thesaurus, min_score=0.0)
+    known = {term_key(t) for t in curated_terms()} | {term_key(e.canonical) for e in learn}
+    outcomes, causes, examples = Counter(), Counter(), defaultdict(list)
+    for entry in held_out:
+        canonical = without_notes(entry.canonical)
+        if term_key(canonical) not in known:
+            continue
+        spun = entry.spun[0]
+        text, expected = f"In this study, {spun} was considered.", f"In this study, {entry.canonical} was considered."
+        sure, spun_document = repair(inferrer, text, True), repair(inferrer, text, False)
+        if comparable(sure) == comparable(expected):
+            outcome = "restored (sure)"
+        elif comparable(spun_document) == comparable(expected):
+            outcome = "restored only where the document shows spin"
+        elif sure != text or spun_document != text:
+            outcome = "wrong" + (" (sure)" if sure != text else " (only where the document shows spin)")
+        elif any(comparable(i.term) == comparable(canonical) for i in anything.find(text)):
+            outcome = "the right term, scored below min_score"
+        else:
+            pairs = alignment(spun, entry.canonical) or alignment(spun, canonical)
+            if pairs is None:
+                outcome = "no candidate: the words do not line up (one spun word for several, or more)"
+            else:
+                unmapped = [(s, c) for s, c in pairs if not same_word(s, c) and c not in anything._lookup(s)]
+                if not unmapped:
+                    outcome = "no candidate though every word is mapped (dropped by a filter)"
+                else:
+                    outcome = f"no candidate: {'one word' if len(unmapped) == 1 else 'two or more words'} unmapped"
+                    for pair in unmapped:
+                        cause = unmapped_cause(anything, thesaurus, *pair)
+                        causes[cause] += 1
+                        examples[cause].append(pair)
+        outcomes[outcome] += 1
+        examples[outcome].append(spun)
+    total = sum(outcomes.values())
+    print(f"{args.split} split, inside its train half: learned from {len(learn)} rows, "
+          f"{total} held-out rows with a known canonical")
+    for outcome, count in outcomes.most_common():
+        print(f"  {count:5d}  {count / total:6.1%}  {outcome}  e.g. {examples[outcome][: args.show]}")
+    print("unmapped word pairs (spun word, canonical word), by cause:")
+    for cause, count in causes.most_common():
+        print(f"  {count:5d}  {cause}  e.g. {examples[cause][: args.show]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

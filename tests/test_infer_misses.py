@@ -1,0 +1,47 @@
+"""bench/infer_misses.py: why inference misses, measured inside the train half only."""
+
+import subprocess
+import sys
+import warnings
+
+import pytest
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+import infer_eval  # noqa: E402
+import infer_misses  # noqa: E402
+from unspin.fingerprints import load_fingerprints  # noqa: E402
+from unspin.lexicon import LexiconWarning  # noqa: E402
+
+
+@pytest.mark.parametrize("split", ["variant", "canonical"])
+def test_the_analysis_never_reads_the_test_half(shared, split):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LexiconWarning)
+        entries = load_fingerprints(shared / "data" / "tortured_phrases.tsv").entries
+    if split == "canonical":
+        train = [e for e in entries if not infer_eval.in_test_half(e.canonical)]
+    else:
+        train, _ = infer_eval.split_by_variant(entries)
+    learn, held_out = infer_misses.inner_split(train, split)
+    ids = lambda rows: {id(e) for e in rows}  # noqa: E731
+    assert ids(learn) | ids(held_out) == ids(train) and not ids(learn) & ids(held_out)
+    assert len(held_out) > 100 and len(learn) > 100
+
+
+def test_the_script_sorts_held_out_rows_by_outcome(tmp_path):
+    # Two canonicals with many variants each, so both parts of every split have some.
+    rows = ["spun\tcanonical"]
+    for first in ("irregular", "arbitrary", "haphazard", "random", "erratic", "chance"):
+        for second in ("woodland", "timberland", "backwoods", "forest", "woods"):
+            rows.append(f"{first} {second}\trandom forest")
+    export = tmp_path / "list.tsv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    for split in ("variant", "canonical"):
+        out = subprocess.run([sys.executable, str(ROOT / "bench" / "infer_misses.py"), str(export), "--split", split],
+                             capture_output=True, text=True, check=True, timeout=300).stdout
+        assert out.startswith(f"{split} split, inside its train half: learned from ")
+    assert "restored (sure)" in subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "infer_misses.py"), str(export)], capture_output=True, text=True, check=True
+    ).stdout
