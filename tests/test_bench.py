@@ -34,3 +34,20 @@ def test_generated_corpus_is_the_same_every_time(tmp_path):
     second = throughput.generate(tmp_path / "second", 0.3, entries)
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
     assert sum(p.stat().st_size for p in first) >= 0.3e6
+
+
+def test_curated_coverage_counts_rows_changed_and_restored(tmp_path):
+    listing = tmp_path / "list.tsv"
+    listing.write_text(
+        "spun\tcanonical\tnum_papers\tflags\tpps_query\n"
+        "counterfeit consciousness\tartificial intelligence (AI)\t3\t\t\"counterfeit consciousness\"\n"
+        "purple elephant wrangling\tzoology\t1\t\t\"purple elephant wrangling\"\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "curated_coverage.py"), str(listing), "--misses", "5"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "2 rows: 1 changed (50.0%), 1 restored (50.0%)" in run.stdout
+    assert "unchanged: purple elephant wrangling" in run.stdout
