@@ -2,7 +2,7 @@
 
 import pickle
 
-from unspin import Unspinner, batch
+from unspin import Unspinner, batch, files
 from test_batch_cli import FIXED, LEXICON, SPUN, tree
 
 UNSPINNER = Unspinner(include=(), extra_lexicons=(str(LEXICON),))
@@ -41,3 +41,14 @@ def test_jobs_write_every_file(tmp_path):
     options = batch.Options(command="fix", write=True, jobs=2, summary=False)
     assert batch.run([str(tmp_path / "d")], options, UNSPINNER) == 0
     assert all((tmp_path / f"d/{i}.txt").read_text() == FIXED for i in range(6))
+
+
+def test_files_written_in_place_are_synced_to_disk_and_copies_are_not(tmp_path, monkeypatch):
+    synced = []
+    monkeypatch.setattr(files.os, "fsync", synced.append)
+    tree(tmp_path, {"d/a.txt": SPUN, "d/b.txt": SPUN})
+    batch.run([str(tmp_path / "d")], batch.Options(command="fix", out_dir=tmp_path / "out", summary=False), UNSPINNER)
+    assert (tmp_path / "out/a.txt").read_text() == FIXED and synced == []
+    batch.run([str(tmp_path / "d")], batch.Options(command="fix", write=True, summary=False), UNSPINNER)
+    assert (tmp_path / "d/a.txt").read_text() == FIXED
+    assert len(synced) == 4  # each file, then its folder

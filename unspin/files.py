@@ -166,12 +166,14 @@ def is_read_only(path: Path) -> bool:
 
 
 @contextlib.contextmanager
-def atomic_writer(path: Path, mode_from: Optional[Path] = None) -> Iterator[BinaryIO]:
+def atomic_writer(path: Path, mode_from: Optional[Path] = None, durable: bool = True) -> Iterator[BinaryIO]:
     """A handle to a temporary file beside `path` that replaces `path` on success.
 
     A crash or an exception leaves `path` as it was.  The new file gets the mode
     of `mode_from` (default: `path` itself, when it exists).  A handle marked
     `handle.discard = True` is thrown away instead of replacing anything.
+    `durable` waits until the new file is on disk (fsync): needed when it
+    replaces the only copy of a text, not for a copy written elsewhere.
     """
     path = Path(path)
     directory = path.parent
@@ -183,7 +185,8 @@ def atomic_writer(path: Path, mode_from: Optional[Path] = None) -> Iterator[Bina
             handle.discard = False
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
             discard = handle.discard
         if discard:
             os.unlink(temporary)
@@ -195,7 +198,8 @@ def atomic_writer(path: Path, mode_from: Optional[Path] = None) -> Iterator[Bina
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
-    _sync_directory(directory)
+    if durable:
+        _sync_directory(directory)
 
 
 def _sync_directory(directory: Path) -> None:
