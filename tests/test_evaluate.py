@@ -119,3 +119,10 @@ def test_cli_errors(tmp_path, capsys):
     assert "nope.txt: cannot read" in capsys.readouterr().err
     assert main(["eval", "--parallel", str(tmp_path)]) == 2
     assert "no spun file with a reference" in capsys.readouterr().err
+
+
+def test_a_change_of_punctuation_only_is_judged_by_its_characters():
+    text, reference = "law agencies– he said", "law agencies— he said"
+    right = change(text, "–", "—")
+    wrong = Change(text.index(" he"), text.index(" he"), "", ",", "test", "safe", "test")
+    assert judge(text, reference, [right, wrong]) == [True, False]

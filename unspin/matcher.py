@@ -6,9 +6,10 @@ offsets found in the folded text index the original text directly.  Runs of
 whitespace are collapsed with an explicit offset map, so a phrase may span a
 line break or several spaces.  An Aho-Corasick automaton (ahocorasick-rs)
 reports all overlapping hits; word boundaries are then checked on the
-original text with Unicode rules.  When every form is ASCII, the automaton
-scans an ASCII view of the folded text (see ascii_view), which is made
-faster.  Forms of an entry with a proximity `window` also match with up to
+original text with Unicode rules.  Forms of ASCII only are scanned in an
+ASCII view of the folded text (see ascii_view), which is made faster; the few
+others (a dash, an accented letter) in the folded text, by an automaton of
+their own that runs only on texts that may hold them.  Forms of an entry with a proximity `window` also match with up to
 that many other words between their own words; such a spread hit keeps the
 positions of the form's words, and is found only for entries whose canonical
 form has as many words, so that repair can replace it word for word and keep
@@ -168,13 +169,27 @@ class Matcher:
     """Compiled once from the entries; `candidates(text)` lists every whole-word hit."""
 
     def __init__(self, entries: Sequence[Entry]):
-        keys, self._entries = [], []
+        # Forms of ASCII only are scanned in the ASCII view of a text, which is
+        # made twice as fast as the folded text; the others (a dash, a letter
+        # with an accent, or the view's stand-in "?") in the folded text, and
+        # only when the text holds one of their special characters, so that one
+        # such form does not slow down the scan of every text.
+        plain, special = ([], []), ([], [])
         for entry in entries:
             for form in entry.spun:
-                keys.append(fold_form(form))
-                self._entries.append(entry)
-        self._automaton = ahocorasick_rs.AhoCorasick(keys) if keys else None
-        self._ascii_forms = all(key.isascii() and _NON_ASCII_STAND_IN not in key for key in keys)
+                key = fold_form(form)
+                keys, owners = plain if key.isascii() and _NON_ASCII_STAND_IN not in key else special
+                keys.append(key)
+                owners.append(entry)
+        self._automaton = ahocorasick_rs.AhoCorasick(plain[0]) if plain[0] else None
+        self._entries = plain[1]
+        self._special_automaton = ahocorasick_rs.AhoCorasick(special[0]) if special[0] else None
+        self._special_entries = special[1]
+        marks = {char for key in special[0] for char in key if not char.isascii() or char == _NON_ASCII_STAND_IN}
+        # A text can hold a cased mark in another case (fold_text lower-cases
+        # it): any text beyond ASCII may match then.  An uncased one (a dash)
+        # matches only itself.
+        self._marks = None if any(char.upper() != char for char in marks) else tuple(marks)
         self._proximity = [
             (_proximity_pattern(form, entry.window), len(form.split()) + entry.window, entry)
             for entry in entries
@@ -188,16 +203,25 @@ class Matcher:
         if not text:
             return []
         found = list(self._spread(text)) if self._proximity else []
-        if self._automaton is None:
-            return found
-        collapsed = _CollapsedText(ascii_view(text) if self._ascii_forms else automaton_text(fold_text(text)))
-        hits = self._automaton.find_matches_as_indexes(collapsed.text, overlapping=True)
+        if self._automaton is not None:
+            found += self._scan(self._automaton, self._entries, text, ascii_view(text))
+        if self._special_automaton is not None and self._may_hold_marks(text):
+            found += self._scan(self._special_automaton, self._special_entries, text, automaton_text(fold_text(text)))
+        return found
+
+    def _may_hold_marks(self, text: str) -> bool:
+        if self._marks is None:
+            return not text.isascii()
+        return any(mark in text for mark in self._marks)
+
+    @staticmethod
+    def _scan(automaton, entries, text: str, view: str) -> List[Candidate]:
+        collapsed = _CollapsedText(view)
+        hits = automaton.find_matches_as_indexes(collapsed.text, overlapping=True)
         if collapsed.kept:
             hits = collapsed.original_spans(hits)
-        entries = self._entries
         # A list, not a generator: every caller takes them all, and a hit costs less.
-        found += [Candidate(start, end, entries[index]) for index, start, end in hits if whole_words(text, start, end)]
-        return found
+        return [Candidate(start, end, entries[index]) for index, start, end in hits if whole_words(text, start, end)]
 
     def _spread(self, text: str) -> Iterator[Candidate]:
         folded = fold_text(text)
