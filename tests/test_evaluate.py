@@ -69,7 +69,7 @@ def test_false_edits_per_10k_words(unspinner):
 def test_clean_text_is_judged_in_pieces_of_lines():
     # Each piece is its own document: the spin evidence of the second line
     # lets the contextual "mentioned" of the first change only when both are one.
-    text = "“We will,” mentioned Henry Lucero.\nDenver regulation enforcement and the Lawyer Common met.\n"
+    text = "Lucero mentioned the agency will act.\nDenver regulation enforcement and the Lawyer Common met.\n"
     assert score_clean(Unspinner(), "c", text, piece_lines=1).false_edits == 2
     assert score_clean(Unspinner(), "c", text, piece_lines=0).false_edits == 3
     assert pieces(text, 1) == text.splitlines(keepends=True)
