@@ -77,3 +77,18 @@ def test_a_form_of_punctuation_beyond_ascii_is_found_beside_ascii_forms():
 def test_a_cased_letter_beyond_ascii_is_found_in_either_case():
     m = Matcher(entries(("déjà", "x"), ("girl", "woman")))
     assert hits(m, "DÉJÀ girl") == [(5, 9, "girl"), (0, 4, "DÉJÀ")]
+
+
+def test_forms_beyond_ascii_are_found_around_each_mark_of_a_long_text():
+    # Only the text within reach of each dash is folded and scanned; offsets are the whole text's.
+    m = Matcher(entries(("x–", "y"), ("– he", "z"), ("girl", "woman")))
+    filler = "word " * 400
+    text = filler + "x– he " + filler + "girl – he\n\n   he " + filler + "–x"
+    first = len(filler)
+    second = text.index("– he", first + 6)
+    assert sorted(hits(m, text)) == [
+        (first, first + 2, "x–"),
+        (first + 1, first + 5, "– he"),
+        (second - 5, second - 1, "girl"),
+        (second, second + 4, "– he"),
+    ]

@@ -9,7 +9,8 @@ reports all overlapping hits; word boundaries are then checked on the
 original text with Unicode rules.  Forms of ASCII only are scanned in an
 ASCII view of the folded text (see ascii_view), which is made faster; the few
 others (a dash, an accented letter) in the folded text, by an automaton of
-their own that runs only on texts that may hold them.  Forms of an entry with a proximity `window` also match with up to
+their own that runs only on texts that may hold them, and, for marks without
+case, only around each occurrence of a mark.  Forms of an entry with a proximity `window` also match with up to
 that many other words between their own words; such a spread hit keeps the
 positions of the form's words, and is found only for entries whose canonical
 form has as many words, so that repair can replace it word for word and keep
@@ -187,9 +188,11 @@ class Matcher:
         self._special_entries = special[1]
         marks = {char for key in special[0] for char in key if not char.isascii() or char == _NON_ASCII_STAND_IN}
         # A text can hold a cased mark in another case (fold_text lower-cases
-        # it): any text beyond ASCII may match then.  An uncased one (a dash)
-        # matches only itself.
+        # it): any text beyond ASCII may match then.  An uncased one (a dash,
+        # a curly quotation mark) matches only itself, so only the text around
+        # each of its occurrences is folded and scanned.
         self._marks = None if any(char.upper() != char for char in marks) else tuple(marks)
+        self._reach = max(map(len, special[0]), default=0) + _MARK_SLACK
         self._proximity = [
             (_proximity_pattern(form, entry.window), len(form.split()) + entry.window, entry)
             for entry in entries
@@ -205,23 +208,44 @@ class Matcher:
         found = list(self._spread(text)) if self._proximity else []
         if self._automaton is not None:
             found += self._scan(self._automaton, self._entries, text, ascii_view(text))
-        if self._special_automaton is not None and self._may_hold_marks(text):
-            found += self._scan(self._special_automaton, self._special_entries, text, automaton_text(fold_text(text)))
+        if self._special_automaton is not None:
+            found += self._special_candidates(text)
         return found
 
-    def _may_hold_marks(self, text: str) -> bool:
+    def _special_candidates(self, text: str) -> List[Candidate]:
+        automaton, entries = self._special_automaton, self._special_entries
         if self._marks is None:
-            return not text.isascii()
-        return any(mark in text for mark in self._marks)
+            return [] if text.isascii() else self._scan(automaton, entries, text, automaton_text(fold_text(text)))
+        found = []
+        for start, end in self._mark_windows(text):
+            piece = text[start:end]
+            for index, a, b in self._hits(automaton, automaton_text(fold_text(piece))):
+                if whole_words(text, start + a, start + b):
+                    found.append(Candidate(start + a, start + b, entries[index]))
+        return found
+
+    def _mark_windows(self, text: str) -> List[list]:
+        """Spans of the text within reach of a mark, merged where they overlap."""
+        positions = sorted(i for mark in self._marks for i in _occurrences(text, mark))
+        windows: List[list] = []
+        for i in positions:
+            start, end = max(0, i - self._reach), min(len(text), i + self._reach)
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = end
+            else:
+                windows.append([start, end])
+        return windows
 
     @staticmethod
-    def _scan(automaton, entries, text: str, view: str) -> List[Candidate]:
+    def _hits(automaton, view: str):
         collapsed = _CollapsedText(view)
         hits = automaton.find_matches_as_indexes(collapsed.text, overlapping=True)
-        if collapsed.kept:
-            hits = collapsed.original_spans(hits)
+        return collapsed.original_spans(hits) if collapsed.kept else hits
+
+    @classmethod
+    def _scan(cls, automaton, entries, text: str, view: str) -> List[Candidate]:
         # A list, not a generator: every caller takes them all, and a hit costs less.
-        return [Candidate(start, end, entries[index]) for index, start, end in hits if whole_words(text, start, end)]
+        return [Candidate(start, end, entries[index]) for index, start, end in cls._hits(automaton, view) if whole_words(text, start, end)]
 
     def _spread(self, text: str) -> Iterator[Candidate]:
         folded = fold_text(text)
@@ -238,6 +262,19 @@ class Matcher:
 
 
 _WORD = regex.compile(r"\w+")
+
+# Forms beyond ASCII are looked for within their own length plus this many
+# characters of a mark: a phrase whose inner whitespace runs longer is not found
+# (as in streaming, unspin/stream.py, such runs are not news prose).
+_MARK_SLACK = 256
+
+
+def _occurrences(text: str, mark: str) -> Iterator[int]:
+    """Every index of `mark` in `text`, found at C speed."""
+    i = text.find(mark)
+    while i != -1:
+        yield i
+        i = text.find(mark, i + 1)
 
 
 def _proximity_pattern(form: str, window: int) -> "regex.Pattern":
