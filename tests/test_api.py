@@ -58,15 +58,15 @@ def test_line_break_inside_a_phrase_is_kept():
 
 
 def test_contextual_entries_need_spin_evidence():
-    sentence = "“We will,” mentioned Henry Lucero."
+    sentence = "Lucero mentioned the agency will act."
     assert unspin.repair(sentence) == sentence
-    assert unspin.repair(sentence, assume_spun=True) == "“We will,” said Henry Lucero."
+    assert unspin.repair(sentence, assume_spun=True) == "Lucero said the agency will act."
     spun_document = "Regulation enforcement and the Lawyer Common agreed. " + sentence
-    assert "said Henry Lucero" in unspin.repair(spun_document)
+    assert "Lucero said the agency" in unspin.repair(spun_document)
 
 
 def test_level_safe_skips_contextual_entries():
-    sentence = "“We will,” mentioned Henry Lucero."
+    sentence = "Lucero mentioned the agency will act."
     assert unspin.repair(sentence, level="safe", assume_spun=True) == sentence
 
 

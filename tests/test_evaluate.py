@@ -69,7 +69,7 @@ def test_false_edits_per_10k_words(unspinner):
 def test_clean_text_is_judged_in_pieces_of_lines():
     # Each piece is its own document: the spin evidence of the second line
     # lets the contextual "mentioned" of the first change only when both are one.
-    text = "“We will,” mentioned Henry Lucero.\nDenver regulation enforcement and the Lawyer Common met.\n"
+    text = "Lucero mentioned the agency will act.\nDenver regulation enforcement and the Lawyer Common met.\n"
     assert score_clean(Unspinner(), "c", text, piece_lines=1).false_edits == 2
     assert score_clean(Unspinner(), "c", text, piece_lines=0).false_edits == 3
     assert pieces(text, 1) == text.splitlines(keepends=True)
@@ -119,3 +119,10 @@ def test_cli_errors(tmp_path, capsys):
     assert "nope.txt: cannot read" in capsys.readouterr().err
     assert main(["eval", "--parallel", str(tmp_path)]) == 2
     assert "no spun file with a reference" in capsys.readouterr().err
+
+
+def test_a_change_of_punctuation_only_is_judged_by_its_characters():
+    text, reference = "law agencies– he said", "law agencies— he said"
+    right = change(text, "–", "—")
+    wrong = Change(text.index(" he"), text.index(" he"), "", ",", "test", "safe", "test")
+    assert judge(text, reference, [right, wrong]) == [True, False]

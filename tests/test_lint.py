@@ -94,3 +94,25 @@ def test_a_repairer_over_loaded_lexicons_pickles_with_them():
     unspinner = Unspinner.from_lexicons([lexicon])
     copy = pickle.loads(pickle.dumps(unspinner))
     assert copy.repair("a gargantuan house") == unspinner.repair("a gargantuan house") == "a huge house"
+
+
+def test_a_canonical_form_that_another_entry_repairs_only_in_context_is_no_chain(tmp_path):
+    # "lower than" is the other entry's form, but only after a count; standing
+    # alone it stays, so repairing "decrease than" to it is no chain.  Without
+    # the condition it is one.  (The n-gram model, which may stand in for an
+    # unmet condition, is kept out as the lexicon entry keeps it out.)
+    entries = (
+        "name: c\nentries:\n"
+        "  - id: x.lower-than.decrease-than\n    spun: decrease than\n    canonical: lower than\n"
+        "    examples: [{spun: prices decrease than before, fixed: prices lower than before}]\n"
+        "  - id: x.fewer-than.lower-than\n    spun: lower than\n    canonical: fewer than\n"
+        "{context}"
+        "    examples: [{spun: 13000 lower than before, fixed: 13000 fewer than before}]\n"
+        "    clean: [prices lower than before]\n"
+    )
+    guarded = tmp_path / "guarded.yaml"
+    guarded.write_text(entries.replace("{context}", "    tier: contextual\n    context: {before: '\\d\\s*$', ngram: false}\n"), encoding="utf-8")
+    assert not lint_paths([guarded])
+    bare = tmp_path / "bare.yaml"
+    bare.write_text(entries.replace("{context}", "").replace("    clean: [prices lower than before]\n", ""), encoding="utf-8")
+    assert [(f.kind, f.entry_id) for f in lint_paths([bare]) if f.kind == "chain"] == [("chain", "x.lower-than.decrease-than")]

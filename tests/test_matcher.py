@@ -64,3 +64,31 @@ def test_ascii_forms_match_across_spaces_beyond_ascii_only():
     m = Matcher(entries(("regulation enforcement", "law enforcement")))
     text = "regulation\u00a0enforcement regulation—enforcement \udcff regulation\u3000 enforcement"
     assert [h[2] for h in hits(m, text)] == ["regulation\u00a0enforcement", "regulation\u3000 enforcement"]
+
+
+def test_a_form_of_punctuation_beyond_ascii_is_found_beside_ascii_forms():
+    # The dash has its own automaton over the folded text; the ASCII form keeps the fast view.
+    m = Matcher(entries(("–", "—"), ("girl", "woman")))
+    text = "Girl– he said; a girl — and 2019–2020."
+    assert sorted(hits(m, text)) == [(0, 4, "Girl"), (4, 5, "–"), (17, 21, "girl"), (32, 33, "–")]
+    assert hits(m, "no dash here, girl") == [(14, 18, "girl")]
+
+
+def test_a_cased_letter_beyond_ascii_is_found_in_either_case():
+    m = Matcher(entries(("déjà", "x"), ("girl", "woman")))
+    assert hits(m, "DÉJÀ girl") == [(5, 9, "girl"), (0, 4, "DÉJÀ")]
+
+
+def test_forms_beyond_ascii_are_found_around_each_mark_of_a_long_text():
+    # Only the text within reach of each dash is folded and scanned; offsets are the whole text's.
+    m = Matcher(entries(("x–", "y"), ("– he", "z"), ("girl", "woman")))
+    filler = "word " * 400
+    text = filler + "x– he " + filler + "girl – he\n\n   he " + filler + "–x"
+    first = len(filler)
+    second = text.index("– he", first + 6)
+    assert sorted(hits(m, text)) == [
+        (first, first + 2, "x–"),
+        (first + 1, first + 5, "– he"),
+        (second - 5, second - 1, "girl"),
+        (second, second + 4, "– he"),
+    ]

@@ -3,13 +3,14 @@
 from conftest import CORPORA
 
 from unspin import repair, scan
+from unspin.evaluate import judge
 from unspin.score import word_errors
 
 SPUN = (CORPORA / "seed" / "spun.txt").read_text(encoding="utf-8")
 REFERENCE = (CORPORA / "seed" / "reference.txt").read_text(encoding="utf-8")
 
 # Pinned at the level reached; lower it when the lexicons improve, never raise it.
-MAX_ERRORS_AFTER_REPAIR = 13
+MAX_ERRORS_AFTER_REPAIR = 12
 
 
 def test_seed_is_heavily_spun_before_repair():
@@ -29,8 +30,9 @@ def test_quoted_unspun_sentences_are_untouched():
 
 
 def test_every_seed_change_moves_toward_the_reference():
-    """No change in the seed makes it worse: each one alone lowers the word error."""
-    baseline = word_errors(SPUN, REFERENCE).errors
-    for change in scan(SPUN):
-        alone = SPUN[: change.start] + change.after + SPUN[change.end :]
-        assert word_errors(alone, REFERENCE).errors < baseline, change
+    """No change in the seed makes it worse: each one alone lowers the word error
+    (a change of punctuation only, the character-level distance)."""
+    changes = scan(SPUN)
+    assert changes
+    for change, right in zip(changes, judge(SPUN, REFERENCE, changes)):
+        assert right, change

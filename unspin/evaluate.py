@@ -7,7 +7,9 @@ counted by `unspin.score` (a word-level Levenshtein distance):
   against the reference, also as a rate per reference word.
 - **a right change** is one that, applied alone to the input, lowers the
   number of word errors against the reference; every other change (one that
-  raises it or leaves it equal) is **wrong**.
+  raises it or leaves it equal) is **wrong**.  A change of punctuation only,
+  which words cannot see, is right when it lowers the character-level
+  distance to the reference instead.
 - **precision**: right changes / all changes (1.0 when there are none).
 - **recall**: the share of the input's word errors that the right changes,
   applied together, remove: (errors before − errors with only the right
@@ -25,18 +27,25 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, List, Sequence, Tuple
 
+from rapidfuzz.distance import Levenshtein
+
 from .api import Unspinner
 from .evidence import count_words
 from .files import read_text
 from .repair import Change, apply_changes
-from .score import word_errors
+from .score import word_errors, words
 
 PIECE_LINES = 40
 
 
 def is_right(text: str, reference: str, change: Change, errors_before: int) -> bool:
     """Does this change, applied alone, bring `text` closer to `reference`?"""
-    return word_errors(apply_changes(text, [change]), reference).errors < errors_before
+    changed = apply_changes(text, [change])
+    if words(change.before) == words(change.after):
+        # A change of punctuation only (an en dash back to an em dash) cannot
+        # move the word count: it is judged by the characters instead.
+        return Levenshtein.distance(changed, reference) < Levenshtein.distance(text, reference)
+    return word_errors(changed, reference).errors < errors_before
 
 
 def judge(text: str, reference: str, changes: Sequence[Change]) -> List[bool]:

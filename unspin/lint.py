@@ -10,7 +10,7 @@ these kinds:
 | duplicate-id | has an id another entry has too (same file or another) |
 | duplicate-form | has a spun form another entry has too |
 | self-map | maps a form to itself (differs only in case or spacing) |
-| chain | has a canonical form that is another entry's spun form |
+| chain | has a canonical form that is another entry's spun form, which that entry would repair |
 | cycle | is part of a loop of chains (a → b → … → a) |
 | not-idempotent | has a canonical form that an entry (itself or another) would change |
 | shadowed | loses its own example to a longer overlapping form of another entry |
@@ -102,11 +102,14 @@ def self_maps(entries: Sequence[Entry]) -> List[Finding]:
 def rewrites(lexicons: Sequence[Lexicon]) -> List[Finding]:
     """Chains, cycles and canonical forms that a repair would change again.
 
-    A chain is structural: the whole canonical form is another entry's spun
-    form.  A canonical form is not idempotent when a repair of it alone, at
-    the aggressive level in a document assumed spun, changes part of it; the
-    words of the canonical form itself are the context then, so an entry whose
-    conditions exclude them ("removal officers" for "officers") is no finding.
+    A chain: the whole canonical form is another entry's spun form, and a
+    repair of the canonical form alone, at the aggressive level in a document
+    assumed spun, would change it as that form.  A canonical form is not
+    idempotent when such a repair changes part of it.  The words of the
+    canonical form itself are the context then, so an entry whose conditions
+    exclude them is no finding: "removal officers" for "officers", or "lower
+    than" → "fewer than" only after a count ("13,000 lower than"), while
+    "decrease than" → "lower than" restores a "lower" the spinner really had.
     """
     entries = [entry for lexicon in lexicons for entry in lexicon.entries]
     matcher = Matcher(entries)
@@ -116,14 +119,16 @@ def rewrites(lexicons: Sequence[Lexicon]) -> List[Finding]:
     chains: Dict[str, List[Entry]] = {}
     for entry in entries:
         canonical = entry.canonical
+        changes = strictest.scan(canonical)
+        whole = {change.rule for change in changes if change.start == 0 and change.end == len(canonical)}
         for candidate in matcher.candidates(canonical):
             other = candidate.entry
-            if other is not entry and candidate.start == 0 and candidate.end == len(canonical):
+            if other is not entry and candidate.start == 0 and candidate.end == len(canonical) and other.id in whole:
                 chains.setdefault(entry.id, []).append(other)
                 findings.append(
                     _finding("chain", entry, f"canonical {canonical!r} is a spun form of {other.id} (→ {other.canonical!r})")
                 )
-        for change in strictest.scan(canonical):
+        for change in changes:
             if change.start == 0 and change.end == len(canonical):
                 continue  # a chain or a self-map, reported as such
             findings.append(

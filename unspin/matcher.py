@@ -6,9 +6,11 @@ offsets found in the folded text index the original text directly.  Runs of
 whitespace are collapsed with an explicit offset map, so a phrase may span a
 line break or several spaces.  An Aho-Corasick automaton (ahocorasick-rs)
 reports all overlapping hits; word boundaries are then checked on the
-original text with Unicode rules.  When every form is ASCII, the automaton
-scans an ASCII view of the folded text (see ascii_view), which is made
-faster.  Forms of an entry with a proximity `window` also match with up to
+original text with Unicode rules.  Forms of ASCII only are scanned in an
+ASCII view of the folded text (see ascii_view), which is made faster; the few
+others (a dash, an accented letter) in the folded text, by an automaton of
+their own that runs only on texts that may hold them, and, for marks without
+case, only around each occurrence of a mark.  Forms of an entry with a proximity `window` also match with up to
 that many other words between their own words; such a spread hit keeps the
 positions of the form's words, and is found only for entries whose canonical
 form has as many words, so that repair can replace it word for word and keep
@@ -168,13 +170,29 @@ class Matcher:
     """Compiled once from the entries; `candidates(text)` lists every whole-word hit."""
 
     def __init__(self, entries: Sequence[Entry]):
-        keys, self._entries = [], []
+        # Forms of ASCII only are scanned in the ASCII view of a text, which is
+        # made twice as fast as the folded text; the others (a dash, a letter
+        # with an accent, or the view's stand-in "?") in the folded text, and
+        # only when the text holds one of their special characters, so that one
+        # such form does not slow down the scan of every text.
+        plain, special = ([], []), ([], [])
         for entry in entries:
             for form in entry.spun:
-                keys.append(fold_form(form))
-                self._entries.append(entry)
-        self._automaton = ahocorasick_rs.AhoCorasick(keys) if keys else None
-        self._ascii_forms = all(key.isascii() and _NON_ASCII_STAND_IN not in key for key in keys)
+                key = fold_form(form)
+                keys, owners = plain if key.isascii() and _NON_ASCII_STAND_IN not in key else special
+                keys.append(key)
+                owners.append(entry)
+        self._automaton = ahocorasick_rs.AhoCorasick(plain[0]) if plain[0] else None
+        self._entries = plain[1]
+        self._special_automaton = ahocorasick_rs.AhoCorasick(special[0]) if special[0] else None
+        self._special_entries = special[1]
+        marks = {char for key in special[0] for char in key if not char.isascii() or char == _NON_ASCII_STAND_IN}
+        # A text can hold a cased mark in another case (fold_text lower-cases
+        # it): any text beyond ASCII may match then.  An uncased one (a dash,
+        # a curly quotation mark) matches only itself, so only the text around
+        # each of its occurrences is folded and scanned.
+        self._marks = None if any(char.upper() != char for char in marks) else tuple(marks)
+        self._reach = max(map(len, special[0]), default=0) + _MARK_SLACK
         self._proximity = [
             (_proximity_pattern(form, entry.window), len(form.split()) + entry.window, entry)
             for entry in entries
@@ -188,16 +206,46 @@ class Matcher:
         if not text:
             return []
         found = list(self._spread(text)) if self._proximity else []
-        if self._automaton is None:
-            return found
-        collapsed = _CollapsedText(ascii_view(text) if self._ascii_forms else automaton_text(fold_text(text)))
-        hits = self._automaton.find_matches_as_indexes(collapsed.text, overlapping=True)
-        if collapsed.kept:
-            hits = collapsed.original_spans(hits)
-        entries = self._entries
-        # A list, not a generator: every caller takes them all, and a hit costs less.
-        found += [Candidate(start, end, entries[index]) for index, start, end in hits if whole_words(text, start, end)]
+        if self._automaton is not None:
+            found += self._scan(self._automaton, self._entries, text, ascii_view(text))
+        if self._special_automaton is not None:
+            found += self._special_candidates(text)
         return found
+
+    def _special_candidates(self, text: str) -> List[Candidate]:
+        automaton, entries = self._special_automaton, self._special_entries
+        if self._marks is None:
+            return [] if text.isascii() else self._scan(automaton, entries, text, automaton_text(fold_text(text)))
+        found = []
+        for start, end in self._mark_windows(text):
+            piece = text[start:end]
+            for index, a, b in self._hits(automaton, automaton_text(fold_text(piece))):
+                if whole_words(text, start + a, start + b):
+                    found.append(Candidate(start + a, start + b, entries[index]))
+        return found
+
+    def _mark_windows(self, text: str) -> List[list]:
+        """Spans of the text within reach of a mark, merged where they overlap."""
+        positions = sorted(i for mark in self._marks for i in occurrences(text, mark))
+        windows: List[list] = []
+        for i in positions:
+            start, end = max(0, i - self._reach), min(len(text), i + self._reach)
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = end
+            else:
+                windows.append([start, end])
+        return windows
+
+    @staticmethod
+    def _hits(automaton, view: str):
+        collapsed = _CollapsedText(view)
+        hits = automaton.find_matches_as_indexes(collapsed.text, overlapping=True)
+        return collapsed.original_spans(hits) if collapsed.kept else hits
+
+    @classmethod
+    def _scan(cls, automaton, entries, text: str, view: str) -> List[Candidate]:
+        # A list, not a generator: every caller takes them all, and a hit costs less.
+        return [Candidate(start, end, entries[index]) for index, start, end in cls._hits(automaton, view) if whole_words(text, start, end)]
 
     def _spread(self, text: str) -> Iterator[Candidate]:
         folded = fold_text(text)
@@ -214,6 +262,19 @@ class Matcher:
 
 
 _WORD = regex.compile(r"\w+")
+
+# Forms beyond ASCII are looked for within their own length plus this many
+# characters of a mark: a phrase whose inner whitespace runs longer is not found
+# (as in streaming, unspin/stream.py, such runs are not news prose).
+_MARK_SLACK = 256
+
+
+def occurrences(text: str, needle: str) -> Iterator[int]:
+    """Every index of `needle` in `text`, overlapping ones too, found at C speed."""
+    i = text.find(needle)
+    while i != -1:
+        yield i
+        i = text.find(needle, i + 1)
 
 
 def _proximity_pattern(form: str, window: int) -> "regex.Pattern":
