@@ -53,6 +53,20 @@ def in_test_half(canonical: str) -> bool:
     return hashlib.sha256(term_key(canonical).encode()).digest()[0] % 2 == 1
 
 
+def load_rows(export):
+    """The rows of a fingerprint export, without the warnings about its duplicates."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LexiconWarning)
+        return load_fingerprints(export).entries
+
+
+def split(entries, how: str):
+    """(train, test): by canonical (a stable hash of it) or by variant (split_by_variant)."""
+    if how == "canonical":
+        return [e for e in entries if not in_test_half(e.canonical)], [e for e in entries if in_test_half(e.canonical)]
+    return split_by_variant(entries)
+
+
 def split_by_variant(entries):
     """Hold out about half the variants of every canonical that has several; at least one stays to learn from."""
     groups = {}
@@ -145,14 +159,8 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--show", type=int, default=15, help="how many wrong/missed rows and false edits to list")
     args = parser.parse_args(argv)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", LexiconWarning)
-        entries = load_fingerprints(args.export).entries
-    if args.split == "canonical":
-        train = [e for e in entries if not in_test_half(e.canonical)]
-        test = [e for e in entries if in_test_half(e.canonical)]
-    else:
-        train, test = split_by_variant(entries)
+    entries = load_rows(args.export)
+    train, test = split(entries, args.split)
     listed = 0
     if args.lexicons:
         # What the API learns from besides the list; rows these lexicons list are not unlisted.

@@ -27,19 +27,16 @@ import argparse
 import hashlib
 import re
 import sys
-import warnings
 from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from infer_eval import comparable, in_test_half, repair, split_by_variant  # noqa: E402
-from unspin.fingerprints import load_fingerprints  # noqa: E402
+from infer_eval import comparable, load_rows, repair, split  # noqa: E402
 from unspin.infer import (  # noqa: E402
     Inferrer, Thesaurus, _variants, alignment, base_form, curated_terms, same_word, term_key,
 )
-from unspin.lexicon import LexiconWarning  # noqa: E402
 
 
 def _second_hash(text: str) -> int:
@@ -85,13 +82,7 @@ def main(argv=None) -> int:
     parser.add_argument("--split", choices=("canonical", "variant"), default="variant")
     parser.add_argument("--show", type=int, default=8, help="examples per cause")
     args = parser.parse_args(argv)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", LexiconWarning)
-        entries = load_fingerprints(args.export).entries
-    if args.split == "canonical":
-        train = [e for e in entries if not in_test_half(e.canonical)]
-    else:
-        train, _ = split_by_variant(entries)
+    train, _ = split(load_rows(args.export), args.split)
     learn, held_out = inner_split(train, args.split)
     thesaurus = Thesaurus.shipped()
     inferrer = Inferrer.from_entries(learn, curated_terms(), thesaurus=thesaurus)
