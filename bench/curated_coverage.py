@@ -8,8 +8,9 @@ no inference), with the document taken as spun so that contextual entries
 may act:
 
 * changed: the sentence was changed at all;
-* restored: it became the row's canonical sentence, ignoring case, hyphens
-  and notes in parentheses (as bench/infer_eval.py compares).
+* restored: it became the row's canonical sentence without its notes in
+  parentheses, compared as bench/infer_eval.py compares (case, hyphens,
+  punctuation and plural endings aside).
 
     python bench/curated_coverage.py ../shared/data/tortured_phrases.tsv [--misses N]
 """
@@ -19,22 +20,17 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import warnings
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from infer_eval import comparable, load_rows  # noqa: E402
 from unspin import Unspinner  # noqa: E402
-from unspin.fingerprints import load_fingerprints  # noqa: E402
-from unspin.lexicon import LexiconWarning  # noqa: E402
 
 
 # A curator's note in the canonical column, e.g. "back propagation (BP)".
 NOTE = re.compile(r"\s*\([^()]*\)")
-
-
-def comparable(text: str) -> str:
-    return " ".join(re.sub(r"[-‐]", " ", text.lower()).split())
 
 
 def main(argv=None) -> int:
@@ -42,9 +38,7 @@ def main(argv=None) -> int:
     parser.add_argument("fingerprints", type=Path, help="a screener's export (.tsv / .csv)")
     parser.add_argument("--misses", type=int, default=0, help="print this many rows left unchanged")
     args = parser.parse_args(argv)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", LexiconWarning)
-        rows = load_fingerprints(args.fingerprints).entries
+    rows = load_rows(args.fingerprints)
     unspinner = Unspinner(assume_spun=True)
     changed = restored = 0
     missed = []
