@@ -10,8 +10,8 @@ original text with Unicode rules.  Forms of ASCII only are scanned in an
 ASCII view of the folded text (see ascii_view), which is made faster; the few
 others (a dash, an accented letter) in the folded text, by an automaton of
 their own that runs only on texts that may hold them, and, for marks without
-case, only around each occurrence of a mark.  Forms of an entry with a proximity `window` also match with up to
-that many other words between their own words; such a spread hit keeps the
+case, only around each occurrence of a mark.  Forms of an entry with a
+proximity `window` also match with up to that many other words between their own words; such a spread hit keeps the
 positions of the form's words, and is found only for entries whose canonical
 form has as many words, so that repair can replace it word for word and keep
 the words in between.  Choosing among overlapping candidates is left to
@@ -218,10 +218,7 @@ class Matcher:
             return [] if text.isascii() else self._scan(automaton, entries, text, automaton_text(fold_text(text)))
         found = []
         for start, end in self._mark_windows(text):
-            piece = text[start:end]
-            for index, a, b in self._hits(automaton, automaton_text(fold_text(piece))):
-                if whole_words(text, start + a, start + b):
-                    found.append(Candidate(start + a, start + b, entries[index]))
+            found += self._scan(automaton, entries, text, automaton_text(fold_text(text[start:end])), start)
         return found
 
     def _mark_windows(self, text: str) -> List[list]:
@@ -243,9 +240,13 @@ class Matcher:
         return collapsed.original_spans(hits) if collapsed.kept else hits
 
     @classmethod
-    def _scan(cls, automaton, entries, text: str, view: str) -> List[Candidate]:
+    def _scan(cls, automaton, entries, text: str, view: str, offset: int = 0) -> List[Candidate]:
+        """Whole-word hits in `view`, the folded text from `offset` on; word boundaries are read in `text`."""
+        hits = cls._hits(automaton, view)
+        if offset:
+            hits = [(index, offset + start, offset + end) for index, start, end in hits]
         # A list, not a generator: every caller takes them all, and a hit costs less.
-        return [Candidate(start, end, entries[index]) for index, start, end in cls._hits(automaton, view) if whole_words(text, start, end)]
+        return [Candidate(start, end, entries[index]) for index, start, end in hits if whole_words(text, start, end)]
 
     def _spread(self, text: str) -> Iterator[Candidate]:
         folded = fold_text(text)
