@@ -11,7 +11,7 @@ import regex
 from unspin.context import WINDOW, Quotations
 from unspin.evidence import count_words
 from unspin.lexicon import load_lexicons
-from unspin.matcher import _CollapsedText, ascii_view, fold_text
+from unspin.matcher import _CollapsedText, ascii_view, fold_text, is_word_char
 
 # Text that mixes ASCII with letters, marks, spaces and quotes from elsewhere in Unicode.
 mixed_text = st.text(
@@ -43,7 +43,8 @@ def test_fold_text_is_lower_case_with_plain_spaces_and_apostrophes(text):
 
 @given(mixed_text)
 def test_ascii_view_is_the_folded_text_with_a_stand_in_beyond_ascii(text):
-    assert ascii_view(text) == "".join(c if c.isascii() else "?" for c in fold_text(text))
+    stand_ins = ("_" if is_word_char(c) else "?" for c in text)
+    assert ascii_view(text) == "".join(f if f.isascii() else s for f, s in zip(fold_text(text), stand_ins))
 
 
 def _patterns(*conditions):

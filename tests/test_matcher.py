@@ -1,5 +1,10 @@
-from unspin.lexicon import Entry
-from unspin.matcher import Matcher, fold_text
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from unspin.lexicon import Entry, fold_form
+from unspin.matcher import Matcher, fold_text, whole_words
 
 
 def entries(*pairs):
@@ -92,3 +97,28 @@ def test_forms_beyond_ascii_are_found_around_each_mark_of_a_long_text():
         (second - 5, second - 1, "girl"),
         (second, second + 4, "– he"),
     ]
+
+
+# Forms with every kind of edge and inside: words, digits, punctuation, spaces,
+# apostrophes, letters and marks beyond ASCII.
+_FORMS = ["a", "ab", "s", "a s", "b a", "a b a", "b.", "a-b", "'s", "a's", "_a", "1", "a1", "é", "aé", "a—b", "b?", "—", ". a"]
+
+
+def _reference_hits(forms, text):
+    """The definition: every whole-word match of each folded form, whitespace in it matching any run."""
+    folded = fold_text(text)
+    found = []
+    for index, form in enumerate(forms):
+        pattern = re.compile(re.escape(fold_form(form)).replace(r"\ ", " +"))
+        for start in range(len(folded)):
+            match = pattern.match(folded, start)
+            if match and whole_words(text, start, match.end()):
+                found.append((start, match.end(), f"t{index}"))
+    return sorted(found)
+
+
+@given(st.lists(st.sampled_from(_FORMS), min_size=1, max_size=6, unique=True),
+       st.text(alphabet="aAbB1_ .,-'\u2019?\n\t\u00a0éÉ\u0301—日İ", max_size=40))
+def test_candidates_are_every_whole_word_match(forms, text):
+    matcher = Matcher(entries(*[(form, "x") for form in forms]))
+    assert sorted((c.start, c.end, c.entry.id) for c in matcher.candidates(text)) == _reference_hits(forms, text)

@@ -88,9 +88,12 @@ def fold_text(text: str) -> str:
 
 
 # The ASCII view of a text (below) keeps whitespace and apostrophes from
-# outside ASCII as they fold, and puts this for every other such character:
-# what no form of ASCII can match there either.
+# outside ASCII as they fold, and puts one of these for every other such
+# character, a word character or not: what no form of ASCII can match there
+# either, and of the same class as the character for word boundaries.
 _NON_ASCII_STAND_IN = "?"
+_NON_ASCII_WORD_STAND_IN = "_"
+_STAND_INS = _NON_ASCII_STAND_IN + _NON_ASCII_WORD_STAND_IN
 _FOLD_TO_ASCII = "unspin.ascii-view"
 
 
@@ -103,7 +106,9 @@ def _fold_char(char: str) -> str:
         return lowered  # the Kelvin sign "K" lower-cases to "k"
     if lowered.isspace():
         return " "
-    return "'" if lowered in "\u2019\u2018\u02bc" else _NON_ASCII_STAND_IN
+    if lowered in "\u2019\u2018\u02bc":
+        return "'"
+    return _NON_ASCII_WORD_STAND_IN if is_word_char(char) else _NON_ASCII_STAND_IN
 
 
 def _fold_to_ascii(error: UnicodeEncodeError):
@@ -116,11 +121,17 @@ codecs.register_error(_FOLD_TO_ASCII, _fold_to_ascii)
 _ASCII_FOLD = bytes(ord(" ") if chr(b).isspace() else ord(chr(b).lower()) if b < 0x80 else b for b in range(256))
 
 
-def ascii_view(text: str) -> str:
-    """fold_text(text) with every other character outside ASCII as "?", in three passes at C speed.
+def found_in_ascii_view(key: str) -> bool:
+    """Is a folded form or term found in the ASCII view wherever the folded text has it?"""
+    return key.isascii() and not any(c in key for c in _STAND_INS)
 
-    Forms of ASCII only (every built-in one) match this view exactly where
-    they match the folded text.  It is made faster than the folded text,
+
+def ascii_view(text: str) -> str:
+    """fold_text(text) with every other character outside ASCII as "_" (a word character) or "?", in three passes at C speed.
+
+    Forms of ASCII only without a stand-in (every built-in one) match this
+    view exactly where they match the folded text, and a word boundary lies
+    between the same characters.  It is made faster than the folded text,
     whose wide characters (one typographic quote makes a str two bytes a
     character) slow down lower-casing and every regex pass; the characters
     outside ASCII, usually few, are folded one run at a time by the codec's
@@ -175,24 +186,35 @@ class Matcher:
         # with an accent, or the view's stand-in "?") in the folded text, and
         # only when the text holds one of their special characters, so that one
         # such form does not slow down the scan of every text.
-        plain, special = ([], []), ([], [])
+        plain, special = {}, ([], [])
         for entry in entries:
             for form in entry.spun:
                 key = fold_form(form)
-                keys, owners = plain if key.isascii() and _NON_ASCII_STAND_IN not in key else special
-                keys.append(key)
-                owners.append(entry)
-        self._automaton = ahocorasick_rs.AhoCorasick(plain[0]) if plain[0] else None
-        self._entries = plain[1]
+                if found_in_ascii_view(key) and _WORD_CHAR.search(key):
+                    plain.setdefault(_boundary_key(key), []).append((key, entry))
+                else:
+                    special[0].append(key)
+                    special[1].append(entry)
+        self._automaton = ahocorasick_rs.AhoCorasick(list(plain)) if plain else None
+        # For each key of the automaton, the forms it stands for ("'s" and "s"
+        # share " s "), each with how many boundary characters the key adds
+        # before and after it, itself to compare (None when nothing else can
+        # match the key: a single word), and its entry.
+        self._owners = [
+            [(int(_is_word(key[0])), int(_is_word(key[-1])), None if key.isalnum() else key, entry) for key, entry in owners]
+            for owners in plain.values()
+        ]
         self._special_automaton = ahocorasick_rs.AhoCorasick(special[0]) if special[0] else None
         self._special_entries = special[1]
-        marks = {char for key in special[0] for char in key if not char.isascii() or char == _NON_ASCII_STAND_IN}
+        marks = {char for key in special[0] for char in key if not char.isascii() or char in _STAND_INS}
         # A text can hold a cased mark in another case (fold_text lower-cases
         # it): any text beyond ASCII may match then.  An uncased one (a dash,
         # a curly quotation mark) matches only itself, so only the text around
         # each of its occurrences is folded and scanned.
         self._marks = None if any(char.upper() != char for char in marks) else tuple(marks)
         self._reach = max(map(len, special[0]), default=0) + _MARK_SLACK
+        # Can an ASCII text hold none of these forms (no stand-in character among them)?
+        self._special_beyond_ascii = not any(key.isascii() for key in special[0])
         self._proximity = [
             (_proximity_pattern(form, entry.window), len(form.split()) + entry.window, entry)
             for entry in entries
@@ -207,7 +229,7 @@ class Matcher:
             return []
         found = list(self._spread(text)) if self._proximity else []
         if self._automaton is not None:
-            found += self._scan(self._automaton, self._entries, text, ascii_view(text))
+            found += self._scan_ascii(text)
         if self._special_automaton is not None:
             found += self._special_candidates(text)
         return found
@@ -215,7 +237,9 @@ class Matcher:
     def _special_candidates(self, text: str) -> List[Candidate]:
         automaton, entries = self._special_automaton, self._special_entries
         if self._marks is None:
-            return [] if text.isascii() else self._scan(automaton, entries, text, automaton_text(fold_text(text)))
+            if text.isascii() and self._special_beyond_ascii:
+                return []
+            return self._scan(automaton, entries, text, automaton_text(fold_text(text)))
         found = []
         for start, end in self._mark_windows(text):
             found += self._scan(automaton, entries, text, automaton_text(fold_text(text[start:end])), start)
@@ -232,6 +256,34 @@ class Matcher:
             else:
                 windows.append([start, end])
         return windows
+
+    def _scan_ascii(self, text: str) -> List[Candidate]:
+        """Whole-word hits of the forms of ASCII only, found in the ASCII view with no check per hit."""
+        collapsed = _CollapsedText(ascii_view(text))
+        view = collapsed.text
+        hits = self._automaton.find_matches_as_indexes(boundary_text(view), overlapping=True)
+        # CollapsedText.original_spans inlined, and tuples made without
+        # Candidate's Python-level __new__: this loop runs for every hit.
+        owners, found, make = self._owners, [], tuple.__new__
+        kept, removed, runs, find = collapsed.kept, collapsed.removed, len(collapsed.kept), bisect.bisect_left
+        for index, hit_start, hit_end in hits:
+            for before, after, form, entry in owners[index]:
+                # Offsets in the view (boundary_text put a space before it).
+                start, end = hit_start + before - 1, hit_end - after - 1
+                # A space or mark of the key stands for any character that is not a word character.
+                if form is not None and view[start:end] != form:
+                    continue
+                if runs:
+                    runs_before = find(kept, start)
+                    if runs_before < runs and kept[runs_before] < end - 1:
+                        # A run of whitespace inside the hit: its end moves further.
+                        end = collapsed.original(end - 1) + 1
+                    elif runs_before:
+                        end += removed[runs_before - 1]
+                    if runs_before:
+                        start += removed[runs_before - 1]
+                found.append(make(Candidate, (start, end, entry, ())))
+        return found
 
     @staticmethod
     def _hits(automaton, view: str):
@@ -263,6 +315,30 @@ class Matcher:
 
 
 _WORD = regex.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+# Every ASCII character that is not a word character becomes a space.
+_BOUNDARY_CLASSES = bytes(b if chr(b).isalnum() or chr(b) == "_" else ord(" ") for b in range(128)) + bytes(range(128, 256))
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def boundary_text(view: str) -> str:
+    """An ASCII view with every character but word characters as a space, and a space at each end.
+
+    A form's key (_boundary_key) has a space wherever the form needs a word
+    boundary, so that the automaton reports whole-word hits only: a short form
+    like "kin" or "ft" hits inside other words ("making", "after") far more
+    often than as a word.
+    """
+    return (" " + view + " ").encode("ascii").translate(_BOUNDARY_CLASSES).decode("ascii")
+
+
+def _boundary_key(key: str) -> str:
+    """The folded ASCII form as boundary_text shows it, with a space at an edge that is a word character."""
+    classes = key.encode("ascii").translate(_BOUNDARY_CLASSES).decode("ascii")
+    return (" " if _is_word(key[0]) else "") + classes + (" " if _is_word(key[-1]) else "")
 
 # Forms beyond ASCII are looked for within their own length plus this many
 # characters of a mark: a phrase whose inner whitespace runs longer is not found
