@@ -99,6 +99,20 @@ def test_builtin_lexicons_from_the_cache_equal_freshly_parsed_ones(folder, monke
     assert cached == fresh
     patterns = [e.context.before for e in cached.entries if e.context.before is not None]
     assert all(p._compiled is None for p in patterns), "compiled regexes are not pickled"
+    assert all(p.program is not None for p in patterns), "their programs are"
+
+
+def test_before_storing_completes_only_a_value_that_is_stored(folder, tmp_path, monkeypatch):
+    source = tmp_path / "words.yaml"
+    source.write_text("one")
+    completed = []
+    assert cache.remember(source, (), Builds(["value"]), before_storing=completed.append) == ["value"]
+    assert completed == [["value"]]
+    assert pickle.loads(next(folder.glob("words-*.pickle")).read_bytes()) == ["value"]
+    cache.remember(source, (), Builds(["value"]), before_storing=completed.append)  # read back
+    monkeypatch.setenv("UNSPIN_NO_CACHE", "1")
+    cache.remember(source, (), Builds(["value"]), before_storing=completed.append)
+    assert len(completed) == 1
 
 
 def test_the_folder_follows_the_environment(tmp_path, monkeypatch):

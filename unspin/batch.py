@@ -393,7 +393,8 @@ def run(paths: List[str], options: Options, unspinner: Unspinner) -> int:
         if options.jobs > 1 and len(planned) > 1:
             if multiprocessing.get_start_method() == "fork":
                 # Forked workers inherit what is compiled here; each would
-                # otherwise compile the same patterns again (0.36 s each).
+                # otherwise build the same patterns again (0.02 s each from
+                # the lexicon cache's programs, 0.4 s without a cache).
                 for lexicon in unspinner.lexicons:
                     lexicon.compile_patterns()
             pool = ProcessPoolExecutor(options.jobs, initializer=_start_worker, initargs=(unspinner, options))

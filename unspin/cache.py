@@ -40,8 +40,14 @@ def folder() -> Optional[Path]:
         return None
 
 
-def remember(path: Path, depends_on: Iterable[str], build: Callable[[], Value]) -> Value:
-    """build(), or what it returned before for the same bytes of `path` and the same `depends_on`."""
+def remember(
+    path: Path, depends_on: Iterable[str], build: Callable[[], Value], before_storing: Optional[Callable[[Value], None]] = None
+) -> Value:
+    """build(), or what it returned before for the same bytes of `path` and the same `depends_on`.
+
+    `before_storing` completes a value that is about to be stored with what
+    only later processes gain from (it is not called when nothing is stored).
+    """
     where = folder()
     try:
         content = path.read_bytes()
@@ -58,6 +64,8 @@ def remember(path: Path, depends_on: Iterable[str], build: Callable[[], Value]) 
     except Exception:  # missing, truncated, or written by another Python: build it again
         pass
     value = build()
+    if before_storing is not None:
+        before_storing(value)
     _store(stored, value)
     return value
 

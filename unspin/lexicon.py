@@ -20,7 +20,7 @@ from typing import Any, Iterable, Optional
 import regex
 import yaml
 
-from . import cache
+from . import cache, programs
 
 TIERS = ("safe", "contextual", "aggressive")
 CASE_POLICIES = ("preserve", "exact")
@@ -71,6 +71,8 @@ _BACKREFERENCE = regex.compile(r"\\[1-9]|\\g<|\(\?P=")
 
 # Compiled context patterns by (source, anchor, bounded), shared by every entry and lexicon of the process.
 _COMPILED: dict = {}
+# Their programs (unspin.programs), recorded for the lexicon cache.
+_PROGRAMS: dict = {}
 
 
 def _compile_pattern(source: str, anchor: str, bounded: bool):
@@ -108,10 +110,12 @@ class ContextPattern:
     bookkeeping made repair of spun news about a fifth faster.
     """
 
-    __slots__ = ("source", "anchor", "bounded", "_compiled")
+    __slots__ = ("source", "anchor", "bounded", "program", "_compiled")
 
     def __init__(self, source: str, anchor: str, bounded: bool = True):
         self.source, self.anchor, self.bounded, self._compiled = source, anchor, bounded, None
+        # What the regex engine built it from, once recorded for the lexicon cache.
+        self.program: Optional[tuple] = None
 
     def compiled(self):
         if self._compiled is None:
@@ -119,9 +123,18 @@ class ContextPattern:
             # are repeats), and compiling is slow: compile each once.
             key = (self.source, self.anchor, self.bounded)
             if key not in _COMPILED:
-                _COMPILED[key] = _compile_pattern(*key)
+                rebuilt = programs.rebuild(self.program) if self.program else None
+                _COMPILED[key] = rebuilt if rebuilt is not None else _compile_pattern(*key)
             self._compiled = _COMPILED[key]
         return self._compiled
+
+    def record_program(self) -> None:
+        """Compile the pattern now and keep its program, which a pickle of it carries along."""
+        key = (self.source, self.anchor, self.bounded)
+        if key not in _PROGRAMS:
+            compiled, _PROGRAMS[key] = programs.compile_recording(_compile_pattern, *key)
+            _COMPILED.setdefault(key, compiled)
+        self.program = _PROGRAMS[key]
 
     def search(self, window: str) -> bool:
         """Does the pattern match? Raises TimeoutError when it backtracks too long."""
@@ -131,9 +144,11 @@ class ContextPattern:
         return compiled.search(window) is not None
 
     def __getstate__(self):
-        # Pickled (by the lexicon cache, or to a worker) without the compiled
-        # regex: `regex` would pickle only its source and compile it again.
-        return None, {"source": self.source, "anchor": self.anchor, "bounded": self.bounded, "_compiled": None}
+        # Pickled (by the lexicon cache, or to a worker) with the program but
+        # not the compiled regex, which would pickle only its source and be
+        # compiled again.
+        state = {"source": self.source, "anchor": self.anchor, "bounded": self.bounded, "program": self.program}
+        return None, {**state, "_compiled": None}
 
     def __eq__(self, other):
         return isinstance(other, ContextPattern) and (self.source, self.anchor) == (other.source, other.anchor)
@@ -202,6 +217,12 @@ class Lexicon:
         for entry in self.entries:
             for pattern in entry.context.patterns():
                 pattern.compiled()
+
+    def record_programs(self) -> None:
+        """Compile every context pattern now and keep its program, for the lexicon cache."""
+        for entry in self.entries:
+            for pattern in entry.context.patterns():
+                pattern.record_program()
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -634,7 +655,12 @@ def _load_builtin(path: Path) -> Lexicon:
     # Only the built-in files are cached: they are loaded by every process,
     # while a user's files come and go (the suite alone loads hundreds).
     with _collector_paused():
-        return cache.remember(path, ("builtin", _code_version()), lambda: load_file(path, eager=False))
+        return cache.remember(
+            path,
+            ("builtin", _code_version(), programs.version()),
+            lambda: load_file(path, eager=False),
+            before_storing=Lexicon.record_programs,
+        )
 
 
 @functools.lru_cache(maxsize=1)

@@ -186,24 +186,23 @@ class Matcher:
         # with an accent, or the view's stand-in "?") in the folded text, and
         # only when the text holds one of their special characters, so that one
         # such form does not slow down the scan of every text.
+        # For each key of the automaton, the forms it stands for ("'s" and "s"
+        # share " s "), each as (how many boundary characters the key adds
+        # before it, and after it, itself to compare or None when nothing
+        # else can match the key (a single word), its entry).
         plain, special = {}, ([], [])
         for entry in entries:
             for form in entry.spun:
                 key = fold_form(form)
-                if found_in_ascii_view(key) and _WORD_CHAR.search(key):
-                    plain.setdefault(_boundary_key(key), []).append((key, entry))
-                else:
+                if not found_in_ascii_view(key) or not _WORD_CHAR.search(key):
                     special[0].append(key)
                     special[1].append(entry)
+                    continue
+                before, after = key[0] not in _ASCII_NON_WORD, key[-1] not in _ASCII_NON_WORD
+                owner = (before, after, None if key.isalnum() else key, entry)
+                plain.setdefault(_boundary_key(key, before, after), []).append(owner)
         self._automaton = ahocorasick_rs.AhoCorasick(list(plain)) if plain else None
-        # For each key of the automaton, the forms it stands for ("'s" and "s"
-        # share " s "), each with how many boundary characters the key adds
-        # before and after it, itself to compare (None when nothing else can
-        # match the key: a single word), and its entry.
-        self._owners = [
-            [(int(_is_word(key[0])), int(_is_word(key[-1])), None if key.isalnum() else key, entry) for key, entry in owners]
-            for owners in plain.values()
-        ]
+        self._owners = list(plain.values())
         self._special_automaton = ahocorasick_rs.AhoCorasick(special[0]) if special[0] else None
         self._special_entries = special[1]
         marks = {char for key in special[0] for char in key if not char.isascii() or char in _STAND_INS}
@@ -317,11 +316,7 @@ class Matcher:
 _WORD = regex.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 # Every ASCII character that is not a word character becomes a space.
-_BOUNDARY_CLASSES = bytes(b if chr(b).isalnum() or chr(b) == "_" else ord(" ") for b in range(128)) + bytes(range(128, 256))
-
-
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
+_BOUNDARY_CLASSES = bytes(ord(" ") if chr(b) in _ASCII_NON_WORD else b for b in range(128)) + bytes(range(128, 256))
 
 
 def boundary_text(view: str) -> str:
@@ -335,10 +330,11 @@ def boundary_text(view: str) -> str:
     return (" " + view + " ").encode("ascii").translate(_BOUNDARY_CLASSES).decode("ascii")
 
 
-def _boundary_key(key: str) -> str:
-    """The folded ASCII form as boundary_text shows it, with a space at an edge that is a word character."""
+def _boundary_key(key: str, before: bool, after: bool) -> str:
+    """The folded ASCII form as boundary_text shows it, with a space before and after if it needs a boundary there."""
     classes = key.encode("ascii").translate(_BOUNDARY_CLASSES).decode("ascii")
-    return (" " if _is_word(key[0]) else "") + classes + (" " if _is_word(key[-1]) else "")
+    return (" " if before else "") + classes + (" " if after else "")
+
 
 # Forms beyond ASCII are looked for within their own length plus this many
 # characters of a mark: a phrase whose inner whitespace runs longer is not found
