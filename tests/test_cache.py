@@ -36,16 +36,20 @@ def test_a_second_load_reads_the_pickle(folder, tmp_path):
     assert len(list(folder.glob("words-*.pickle"))) == 1
 
 
-def test_changed_bytes_or_dependencies_build_again_and_replace_the_old_pickle(folder, tmp_path):
+def test_changed_bytes_or_dependencies_build_again_and_keep_the_newest_few(folder, tmp_path):
     source = tmp_path / "words.yaml"
-    source.write_text("one")
     build = Builds("value")
-    cache.remember(source, ("x",), build)
-    source.write_text("two")
-    cache.remember(source, ("x",), build)
-    cache.remember(source, ("y",), build)
-    assert build.calls == 3
-    assert len(list(folder.glob("words-*.pickle"))) == 1
+    for version in range(cache.KEPT_VERSIONS + 2):
+        source.write_text(f"version {version}")
+        cache.remember(source, ("x",), build)
+    assert build.calls == cache.KEPT_VERSIONS + 2
+    assert len(list(folder.glob("words-*.pickle"))) == cache.KEPT_VERSIONS
+    # Two versions that take turns (two installations) are each read, not built again.
+    calls = build.calls
+    for _ in range(2):
+        cache.remember(source, ("x",), build)
+        cache.remember(source, ("an older installation",), build)
+    assert build.calls == calls + 1
 
 
 def test_a_damaged_pickle_is_built_again(folder, tmp_path):
