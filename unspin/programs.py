@@ -15,23 +15,42 @@ version(), and a program that cannot be rebuilt is simply compiled again.
 from __future__ import annotations
 
 import array
+import importlib
 import re
-import re._compiler as _re_compiler
 import sys
 import threading
 from typing import Callable, Optional, Tuple
 
 import regex
-import regex._main as _regex_main
 
-# Which C module each engine's compiler calls, by the name it looks it up under.
-_ENGINES = {"re": (_re_compiler, "_sre"), "regex": (_regex_main, "_regex")}
+
+def _first_module(*names):
+    for name in names:
+        try:
+            return importlib.import_module(name)
+        except ImportError:
+            pass
+    return None
+
+
+# Each engine's compiler, which calls its C module by a global name.  Their
+# modules were renamed over the years (sre_compile before Python 3.11, and
+# regex.regex before regex 2024); an engine whose compiler is not found here
+# keeps no programs, and its patterns are compiled as ever.
+_ENGINES = {
+    engine: (module, name)
+    for engine, module, name in (
+        ("re", _first_module("re._compiler", "sre_compile"), "_sre"),
+        ("regex", _first_module("regex._main", "regex.regex"), "_regex"),
+    )
+    if module is not None and hasattr(module, name)
+}
 _RECORDING = threading.Lock()
 
 
 def version() -> str:
     """What a program depends on: the Python and the `regex` that made it."""
-    return f"{sys.version}|{regex.__version__}|{_re_compiler._sre.MAGIC}"
+    return f"{sys.version}|{regex.__version__}"
 
 
 class _Recorder:
@@ -61,7 +80,7 @@ def compile_recording(compile_pattern: Callable, *args) -> Tuple[object, Optiona
             for engine, (owner, name) in _ENGINES.items():
                 setattr(owner, name, recorders[engine].module)
     engine = "re" if isinstance(compiled, re.Pattern) else "regex"
-    calls = recorders[engine].calls
+    calls = recorders[engine].calls if engine in recorders else ()
     # One call for this very pattern, or no program: a pattern an engine
     # found in its own cache is not built, and a compile of another thread
     # at the same moment is recorded too.
@@ -83,8 +102,8 @@ def _numbers(code: list) -> array.array:
 def rebuild(program: tuple):
     """The compiled pattern again, from its program; None if this engine cannot take it."""
     engine, (pattern, flags, code, *rest) = program
-    owner, name = _ENGINES[engine]
     try:
+        owner, name = _ENGINES[engine]
         return getattr(owner, name).compile(pattern, flags, code.tolist(), *rest)
     except Exception:  # a program this engine does not read: compile the pattern instead
         return None
