@@ -234,8 +234,27 @@ def test_jsonl_field_repaired_other_lines_kept_byte_for_byte(work):
     assert json.loads((work / "d/a.jsonl").read_text().splitlines()[2])["meta"]["body"] == "deep learning"
 
 
+def test_one_data_file_shares_its_records_among_jobs_with_the_same_result(work):
+    # More records than one batch, so that several batches go to the workers and come back in order.
+    texts = [SPUN.replace("Lee", f"Lee {i}") if i % 3 else CLEAN for i in range(2100)]
+    lines = "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts))
+    rows = "id,text\n" + "".join(f'{i},"{t}"\n' for i, t in enumerate(texts))
+    tree(work, {"one.jsonl": lines, "two.jsonl": lines, "one.csv": rows, "two.csv": rows})
+    for name, option in (("jsonl", "--field"), ("csv", "--column")):
+        checked = [unspin(work, "check", option, "text", "--jobs", jobs, f"one.{name}") for jobs in (1, 2)]
+        assert checked[0] == checked[1] and checked[0][0] == 1
+        assert unspin(work, "fix", "-w", option, "text", "--jobs", "1", f"one.{name}")[0] == 0
+        assert unspin(work, "fix", "-w", option, "text", "--jobs", "2", f"two.{name}")[0] == 0
+        assert (work / f"one.{name}").read_bytes() == (work / f"two.{name}").read_bytes()
+    repaired = [json.loads(line)["text"] for line in (work / "two.jsonl").read_text().splitlines()]
+    assert repaired == [FIXED.replace("Lee", f"Lee {i}") if i % 3 else CLEAN for i in range(2100)]
+
+
 def test_jsonl_errors(work):
     tree(work, {"a.jsonl": '{"text": "ok"}\n{"text": broken\n', "b.jsonl": '{"text": "x"}\n'})
+    tree(work, {"c.jsonl": '{"text": "The regulation enforcement came."}\n{"text": broken\n'})
+    code, out, err = unspin(work, "check", "--field", "text", "c.jsonl")
+    assert code == 2 and "c.jsonl:1: text: regulation enforcement → law enforcement" in out and "c.jsonl:2: invalid JSON" in err
     code, _, err = unspin(work, "fix", "-w", "--field", "text", "a.jsonl")
     assert code == 2 and "unspin: error: a.jsonl:2: invalid JSON at column 10: Expecting value" in err
     code, _, err = unspin(work, "check", "b.jsonl")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
 import io
 import itertools
@@ -95,9 +96,19 @@ class Options:
 class FileRun:
     """Processes one file into an Outcome; standard output goes to `out` (bytes)."""
 
-    def __init__(self, source: Source, options: Options, unspinner: Unspinner, out: BinaryIO, target: Optional[Path]):
+    def __init__(
+        self,
+        source: Source,
+        options: Options,
+        unspinner: Unspinner,
+        out: BinaryIO,
+        target: Optional[Path],
+        analyze: Optional[records.Analyze] = None,
+    ):
         self.source, self.options, self.unspinner, self.out = source, options, unspinner, out
         self.target = target
+        # How the records of a data file are analyzed: here, or by workers.
+        self.analyze = analyze or records.serial(unspinner)
         self.outcome = Outcome(source.shown)
         self.changes: List[dict] = []  # for --format json
         self._position = LinePosition()
@@ -203,14 +214,14 @@ class FileRun:
         if kind == "jsonl":
             if not options.field:
                 raise InputError(f"{source.shown}: a JSON Lines file needs --field NAME")
-            return records.repair_jsonl(source.path, self.unspinner, options.field, options.encoding, options.errors, handle)
+            return records.repair_jsonl(source.path, self.analyze, options.field, options.encoding, options.errors, handle)
         if not options.column:
             raise InputError(f"{source.shown}: a {kind.upper()} file needs --column NAME")
         if kind == "parquet":
-            return records.repair_parquet(source.path, self.unspinner, options.column, handle)
+            return records.repair_parquet(source.path, self.analyze, options.column, handle)
         delimiter = "\t" if kind == "tsv" else ","
         return records.repair_csv(
-            source.path, self.unspinner, options.column, options.encoding, options.errors, handle, delimiter
+            source.path, self.analyze, options.column, options.encoding, options.errors, handle, delimiter
         )
 
     def data(self) -> None:
@@ -275,6 +286,10 @@ class _Worker:
 
 def _start_worker(unspinner: Unspinner, options: Options) -> None:
     _Worker.unspinner, _Worker.options = unspinner, options
+
+
+def _analyze_record(text: str) -> Result:
+    return _Worker.unspinner.analyze(text)
 
 
 def _work(item: Tuple[Source, Optional[Path]]) -> Outcome:
@@ -391,7 +406,11 @@ def run(paths: List[str], options: Options, unspinner: Unspinner) -> int:
     json_records = []
     pool, frozen = None, False
     with _Progress(len(planned), options) as progress:
-        if options.jobs > 1 and len(planned) > 1:
+        # One data file shares its records among the workers; several files
+        # are shared out a file at a time.
+        by_records = options.jobs > 1 and len(planned) == 1 and planned[0][0].format != "text"
+        analyze = None  # each record in this process
+        if options.jobs > 1 and (len(planned) > 1 or by_records):
             if multiprocessing.get_start_method() == "fork":
                 # Forked workers inherit what is compiled here; each would
                 # otherwise build the same patterns again (0.02 s each from
@@ -405,10 +424,15 @@ def run(paths: List[str], options: Options, unspinner: Unspinner) -> int:
                 gc.freeze()
                 frozen = True
             pool = ProcessPoolExecutor(options.jobs, initializer=_start_worker, initargs=(unspinner, options))
-            results = pool.map(_work, planned, chunksize=1)
-        else:
+            if by_records:
+                # A few tasks per worker for each batch of records, so that a long record evens out.
+                chunks = max(1, records.BATCH // (4 * options.jobs))
+                analyze = functools.partial(pool.map, _analyze_record, chunksize=chunks)
+            else:
+                results = pool.map(_work, planned, chunksize=1)
+        if pool is None or by_records:
             file_out = _PastTheBar(out, progress) if progress.bar else out
-            results = (FileRun(source, options, unspinner, file_out, target).run() for source, target in planned)
+            results = (FileRun(source, options, unspinner, file_out, target, analyze).run() for source, target in planned)
         try:
             for outcome in itertools.chain(outcomes, results):
                 with progress.passing():

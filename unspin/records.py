@@ -7,6 +7,11 @@ given, the records are written to it as they are read: an untouched JSONL line
 keeps its bytes; a changed one is written again by `json.dumps` with its
 original line ending.  A CSV file that is written is written whole by the
 `csv` module (same delimiter and line ending; quoting may become minimal).
+
+Records are analyzed a batch at a time by an `analyze` function over a list
+of values (serial() here, or the batch runner's pool of workers for --jobs),
+so that one large data file can keep several cores busy while its records
+are still read, and written, in order.
 """
 
 from __future__ import annotations
@@ -16,13 +21,46 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import BinaryIO, Iterator, Optional, Tuple
+from typing import BinaryIO, Callable, Iterable, Iterator, List, Optional, Tuple
 
 from .api import Result, Unspinner
 from .files import InputError
 
 
 FIELD_SIZE_LIMIT = 1 << 30
+
+# Results of a list of values, in order.
+Analyze = Callable[[List[str]], Iterable[Result]]
+# Records read before their values are analyzed together: enough to share
+# among a few workers at little cost a record (256 a batch made --jobs 2 on
+# 43k short JSONL records a third slower than 1,024), and up to a few
+# megabytes, so that memory still follows a record, not the file.
+BATCH = 1024
+BATCH_CHARACTERS = 4_000_000
+
+
+def serial(unspinner: Unspinner) -> Analyze:
+    """Analyze the values one after another in this process."""
+    return lambda values: map(unspinner.analyze, values)
+
+
+def _batches(items: Iterable, size: Callable[[object], int]) -> Iterator[list]:
+    batch, characters = [], 0
+    try:
+        for item in items:
+            batch.append(item)
+            characters += size(item)
+            if len(batch) == BATCH or characters >= BATCH_CHARACTERS:
+                yield batch
+                batch, characters = [], 0
+    except InputError:
+        # The records before a bad one are still repaired and shown, as they
+        # were when each was repaired as soon as it was read.
+        if batch:
+            yield batch
+        raise
+    if batch:
+        yield batch
 
 
 def _lookup(record, field: str):
@@ -38,7 +76,7 @@ def _lookup(record, field: str):
 
 
 def repair_jsonl(
-    path: Path, unspinner: Unspinner, field: str, encoding: str, errors: str, out: Optional[BinaryIO]
+    path: Path, analyze: Analyze, field: str, encoding: str, errors: str, out: Optional[BinaryIO]
 ) -> Iterator[Tuple[str, str, Result]]:
     """(where, original value, result) for every record whose `field` holds a string."""
     errors_out = "surrogateescape" if errors == "surrogateescape" else "strict"
@@ -47,27 +85,37 @@ def repair_jsonl(
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     with handle:
-        for number, raw in enumerate(handle, 1):
-            body = raw.rstrip(b"\r\n")
-            ending = raw[len(body) :]
-            if number == 1 and body.startswith(codecs.BOM_UTF8):
-                raise InputError(f"{path}:1: JSON Lines must not start with a byte-order mark")
-            try:
-                line = body.decode(encoding, errors)
-                record = json.loads(line) if line.strip() else None
-            except UnicodeDecodeError as exc:
-                raise InputError(f"{path}:{number}: not valid {encoding} at byte {exc.start} of the line ({exc.reason})") from None
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}: invalid JSON at column {exc.colno}: {exc.msg}") from None
-            holder, key = _lookup(record, field)
-            if holder is not None and isinstance(holder[key], str):
-                result = unspinner.analyze(holder[key])
-                yield f"{number}", holder[key], result
-                if result.changes:
-                    holder[key] = result.text
-                    raw = json.dumps(record, ensure_ascii=False).encode(encoding, errors_out) + ending
-            if out is not None:
-                out.write(raw)
+        for batch in _batches(_json_lines(path, handle, field, encoding, errors), size=lambda line: len(line[1])):
+            texts = [holder[key] for _, _, _, record, holder, key in batch if holder is not None]
+            results = iter(analyze(texts))
+            for number, raw, ending, record, holder, key in batch:
+                if holder is not None:
+                    original, result = holder[key], next(results)
+                    yield f"{number}", original, result
+                    if result.changes:
+                        holder[key] = result.text
+                        raw = json.dumps(record, ensure_ascii=False).encode(encoding, errors_out) + ending
+                if out is not None:
+                    out.write(raw)
+
+
+def _json_lines(path: Path, handle: BinaryIO, field: str, encoding: str, errors: str) -> Iterator[tuple]:
+    """(number, raw line, its ending, record, holder of the field or None, key) for every line."""
+    for number, raw in enumerate(handle, 1):
+        body = raw.rstrip(b"\r\n")
+        if number == 1 and body.startswith(codecs.BOM_UTF8):
+            raise InputError(f"{path}:1: JSON Lines must not start with a byte-order mark")
+        try:
+            line = body.decode(encoding, errors)
+            record = json.loads(line) if line.strip() else None
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}:{number}: not valid {encoding} at byte {exc.start} of the line ({exc.reason})") from None
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number}: invalid JSON at column {exc.colno}: {exc.msg}") from None
+        holder, key = _lookup(record, field)
+        if holder is not None and not isinstance(holder[key], str):
+            holder = None
+        yield number, raw, raw[len(body) :], record, holder, key
 
 
 def _line_ending(path: Path) -> str:
@@ -77,7 +125,7 @@ def _line_ending(path: Path) -> str:
 
 
 def repair_csv(
-    path: Path, unspinner: Unspinner, column: str, encoding: str, errors: str, out: Optional[BinaryIO], delimiter: str = ","
+    path: Path, analyze: Analyze, column: str, encoding: str, errors: str, out: Optional[BinaryIO], delimiter: str = ","
 ) -> Iterator[Tuple[str, str, Result]]:
     try:
         handle = open(path, "r", encoding=encoding, errors=errors, newline="")
@@ -102,13 +150,16 @@ def repair_csv(
             index = header.index(column)
             if writer:
                 writer.writerow(header)
-            for row in reader:
-                if index < len(row):
-                    result = unspinner.analyze(row[index])
-                    yield f"{reader.line_num}", row[index], result
-                    row[index] = result.text
-                if writer:
-                    writer.writerow(row)
+            rows = ((reader.line_num, row) for row in reader)
+            for batch in _batches(rows, size=lambda numbered: len(numbered[1][index]) if index < len(numbered[1]) else 0):
+                results = iter(analyze([row[index] for _, row in batch if index < len(row)]))
+                for line_number, row in batch:
+                    if index < len(row):
+                        result = next(results)
+                        yield f"{line_number}", row[index], result
+                        row[index] = result.text
+                    if writer:
+                        writer.writerow(row)
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not valid {encoding} ({exc.reason}); use --encoding or --errors surrogateescape") from None
     except csv.Error as exc:
@@ -119,7 +170,7 @@ def repair_csv(
 
 
 def repair_parquet(
-    path: Path, unspinner: Unspinner, column: str, out: Optional[BinaryIO]
+    path: Path, analyze: Analyze, column: str, out: Optional[BinaryIO]
 ) -> Iterator[Tuple[str, str, Result]]:
     try:
         import pyarrow as pa
@@ -140,11 +191,10 @@ def repair_parquet(
     try:
         for batch in parquet.iter_batches():
             values = batch.column(column).to_pylist()
-            for i, value in enumerate(values):
-                if value is not None:
-                    result = unspinner.analyze(value)
-                    yield f"{row + i + 1}", value, result
-                    values[i] = result.text
+            present = [i for i, value in enumerate(values) if value is not None]
+            for i, result in zip(present, analyze([values[i] for i in present])):
+                yield f"{row + i + 1}", values[i], result
+                values[i] = result.text
             row += batch.num_rows
             if writer:
                 index = schema.names.index(column)
