@@ -248,3 +248,11 @@ def test_a_common_word_read_through_the_thesaurus_alone_goes_on_a_term_but_never
     [found] = rare.find("an irregular timber")
     assert not found.guessed and found.sure
     assert [found.term for found in rare.find("a bosom cancer")] == ["breast cancer"]
+
+
+def test_one_sighting_of_a_rare_spun_word_says_more_than_one_of_a_common_word():
+    listed = [entry("shrewd contract", "smart contract", 1), entry("keen contract", "smart contract", 2)]
+    inferrer = Inferrer.from_entries(listed, ["smart home"], min_score=0.0, common={"keen", "home"})
+    [rare] = inferrer.find("a shrewd home")
+    [common] = inferrer.find("a keen home")
+    assert rare.score > common.score == 0.5
