@@ -256,3 +256,11 @@ def test_one_sighting_of_a_rare_spun_word_says_more_than_one_of_a_common_word():
     [rare] = inferrer.find("a shrewd home")
     [common] = inferrer.find("a keen home")
     assert rare.score > common.score == 0.5
+
+
+def test_a_written_term_kept_whole_inside_a_longer_one_does_not_stop_it():
+    listed = [entry("sensor community", "sensor network", 1), entry("social community", "social network", 2)]
+    inferrer = Inferrer.from_entries(listed, ["wireless sensor", "wireless sensor network", "community detection"], min_score=0.0)
+    assert "wireless sensor network" in {found.term for found in inferrer.find("a wireless sensor community")}
+    # A written term that reaches beyond the inference still stops it.
+    assert inferrer.find("a sensor community detection") == []

@@ -602,7 +602,8 @@ class Inferrer:
                     found.extend(self._walk(text, folded, (first.start(), first.end(), first.group())))
         if not found:
             return found
-        # An inference overlapping a span that spells a term is dropped.  The
+        # An inference overlapping a span that spells a term is dropped (unless
+        # it keeps the term whole inside, _overlaps_written).  The
         # spans sorted by start, with the furthest end reached so far: one
         # bisection per inference instead of a pass over every span.
         written = sorted(self._written_terms(text, folded))
@@ -614,16 +615,31 @@ class Inferrer:
         beside = {(end, "end"): key for _, end, key in written} | {(start, "start"): key for start, _, key in written}
         kept = []
         for inference in found:
-            before = bisect.bisect_left(starts, inference.end)
-            if before and reach[before - 1] > inference.start:
-                continue
             key = same_term_key(inference.term)
+            if self._overlaps_written(inference, key, written, starts, reach):
+                continue
             after = _JOINED_WORD.match(text, inference.end)
             if (after and beside.get((after.start(1), "start")) == key) or beside.get(
                     (_spacing_start(text, inference.start), "end")) == key:
                 continue
             kept.append(inference)
         return _mark_ambiguous(kept)
+
+    @staticmethod
+    def _overlaps_written(inference, key, written, starts, reach) -> bool:
+        """Does a term the text writes overlap the inference, other than one it
+        keeps whole inside ("wireless sensor" in "wireless sensor community",
+        which becomes "wireless sensor network")?"""
+        at = bisect.bisect_left(starts, inference.end) - 1
+        # Spans that start before the inference ends, back while any reaches into it.
+        while at >= 0 and reach[at] > inference.start:
+            start, end, written_key = written[at]
+            if end > inference.start:
+                inside = start >= inference.start and end <= inference.end
+                if not inside or f" {written_key} " not in f" {key} ":
+                    return True
+            at -= 1
+        return False
 
     def _written_terms(self, text: str, folded: str) -> List[Tuple[int, int, str]]:
         """Spans where the text already spells a canonical term (whole words), with the term's key."""
