@@ -24,7 +24,8 @@ are counted on clean prose: words changed per 10,000 words.
 
 Rules and thresholds are tuned with --inner: the train half split again
 (by another hash), learned from one part and measured on the other, so
-that the test half is only ever measured.
+that the test half is only ever measured.  The constants of unspin/infer.py
+cite two-fold cross-validation: --inner 1 and --inner 2 of both splits, summed.
 
 With --split variant, about half the variants of every canonical that has
 several are held out instead, and the rest are learned from: the case of an
@@ -190,8 +191,9 @@ def main(argv=None) -> int:
              "test rows whose spun form they list are set aside as listed",
     )
     parser.add_argument(
-        "--inner", action="store_true",
-        help="evaluate inside the train half (split again as bench/infer_misses.py does): the numbers to tune on",
+        "--inner", nargs="?", type=int, const=1, choices=(1, 2),
+        help="evaluate inside the train half, split again as bench/infer_misses.py does: the numbers to tune on; "
+             "--inner 2 swaps the two parts (learn from the second, measure the first) for two-fold cross-validation",
     )
     parser.add_argument("--show", type=int, default=15, help="how many wrong/missed rows and false edits to list")
     args = parser.parse_args(argv)
@@ -199,6 +201,8 @@ def main(argv=None) -> int:
     train, test = split(entries, args.split)
     if args.inner:
         train, test = inner_split(train, args.split)
+        if args.inner == 2:
+            train, test = test, train
     listed = 0
     if args.lexicons:
         # What the API learns from besides the list; rows these lexicons list are not unlisted.
@@ -217,7 +221,7 @@ def main(argv=None) -> int:
     inferrer = Inferrer.from_entries(train, curated, min_score=args.min_score, thesaurus=thesaurus, plausibility=model)
     known = {term_key(t) for t in curated} | {term_key(e.canonical) for e in train}
     print(f"rows: {len(entries)}; train {len(train)}, test {len(test)} (split by {args.split}"
-          + (", inside the train half" if args.inner else "") + f"); min_score {args.min_score}"
+          + (f", inside the train half, fold {args.inner}" if args.inner else "") + f"); min_score {args.min_score}"
           + (f"; with the built-in lexicons ({listed} test rows they list set aside)" if args.lexicons else ""))
     for sure_only in (True, False):
         setting = "sure inferences only (a document with no other sign of spin)" if sure_only else (
