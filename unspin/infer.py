@@ -499,7 +499,8 @@ class Inferrer:
         starters = set(self._root.children) | set(self.maps.counts) | {phrase[0] for phrase in self.maps.phrases}
         if thesaurus:
             starters |= {w for w, targets in thesaurus.relations.items()
-                         if w not in self._common and not targets.keys().isdisjoint(self._root.children)}
+                         # A view on both sides: isdisjoint then walks the smaller one.
+                         if w not in self._common and not targets.keys().isdisjoint(self._root.children.keys())}
         starters = {w for w in starters if w not in FUNCTION_WORDS and len(w) > 2}
         # Canonical terms as they are written: a phrase inside one is not spun
         # ("atomic force" in "atomic force microscopy" is no "nuclear power").
