@@ -217,10 +217,12 @@ def test_two_terms_that_read_a_phrase_about_as_well_make_no_sure_inference():
     inferrer = Inferrer.from_entries(listed, ["clustering algorithm", "classification algorithm"], min_score=0.0)
     rivals = inferrer.find("a grouping calculation")
     assert {found.term for found in rivals} == {"clustering algorithm", "classification algorithm"}
-    assert all(found.ambiguous and not found.sure for found in rivals)
+    assert all(found.rival and not found.sure for found in rivals)
+    assert {found.rival for found in rivals} == {found.term for found in rivals}, "each names the other"
+    assert all(found.reason().endswith(f"; or {found.rival}") for found in rivals), "the reason says what else it may be"
     alone = [entry("grouping technique", "clustering technique", 1), entry("arrangement calculation", "sorting algorithm", 3)]
     [alone] = Inferrer.from_entries(alone, ["clustering algorithm"], min_score=0.0).find("a grouping calculation")
-    assert not alone.ambiguous
+    assert alone.rival is None
 
 
 def test_a_phrase_glossed_by_its_own_term_is_not_repaired_into_a_doubled_term(inferrer):
@@ -243,6 +245,7 @@ def test_a_common_word_read_through_the_thesaurus_alone_goes_on_a_term_but_never
     common = Inferrer.from_entries(listed, terms, min_score=0.0, thesaurus=thesaurus, common={"timber", "bosom", "cancer"})
     [found] = common.find("an irregular timber")
     assert found.term == "random forest" and found.guessed and not found.sure
+    assert found.reason().endswith("; a common word read as a synonym")
     assert common.find("a bosom cancer") == [], "a common word read through the thesaurus starts no term"
     rare = Inferrer.from_entries(listed, terms, min_score=0.0, thesaurus=thesaurus, common={"cancer"})
     [found] = rare.find("an irregular timber")

@@ -428,16 +428,17 @@ class Inference:
     # phrase ("pulmonary vein"): True, False ("random backwoods"), or None
     # without a model.
     heard: Optional[bool] = None
-    # Another term reads the same words about as well ("grouping calculation":
-    # clustering or classification algorithm): which one is a guess.
-    ambiguous: bool = False
+    # Another term that reads the same words about as well ("grouping
+    # calculation": clustering or classification algorithm), or None: with
+    # one, which term the spinner started from is a guess.
+    rival: Optional[str] = None
     # A swap reads a common word through the thesaurus alone (COMMON_FACTOR).
     guessed: bool = False
 
     @property
     def sure(self) -> bool:
         """Sure enough for a document that shows no other sign of spinning."""
-        if self.heard or self.ambiguous or self.guessed:
+        if self.heard or self.rival or self.guessed:
             # Ordinary English, a guess between terms, or a common word read
             # through the thesaurus: only where the document shows spin.
             return False
@@ -452,7 +453,8 @@ class Inference:
 
     def reason(self) -> str:
         swaps = ", ".join(f"{a}→{b}" for a, b, _ in self.substitutions)
-        return f"inferred: {swaps}; score {self.score:.2f}"
+        doubts = ([f"or {self.rival}"] if self.rival else []) + (["a common word read as a synonym"] if self.guessed else [])
+        return f"inferred: {swaps}; score {self.score:.2f}" + "".join(f"; {doubt}" for doubt in doubts)
 
 
 class _Trie:
@@ -754,16 +756,17 @@ def same_term_key(term: str) -> str:
 
 
 def _mark_ambiguous(inferences: List[Inference]) -> List[Inference]:
-    """Inferences whose span another term reads about as well (AMBIGUOUS_RATIO), marked ambiguous."""
+    """Inferences whose span another term reads about as well (AMBIGUOUS_RATIO), with the best such rival."""
     by_span = defaultdict(list)
     for inference in inferences:
         by_span[inference.start, inference.end].append(inference)
     marked = []
     for inference in inferences:
-        rivals = [other.score for other in by_span[inference.start, inference.end]
+        rivals = [other for other in by_span[inference.start, inference.end]
                   if same_term_key(other.term) != same_term_key(inference.term)]
-        if rivals and max(rivals) >= AMBIGUOUS_RATIO * inference.score:
-            inference = dataclasses.replace(inference, ambiguous=True)
+        best = max(rivals, key=lambda other: other.score, default=None)
+        if best is not None and best.score >= AMBIGUOUS_RATIO * inference.score:
+            inference = dataclasses.replace(inference, rival=best.term)
         marked.append(inference)
     return marked
 
