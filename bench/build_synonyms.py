@@ -50,11 +50,11 @@ DERIVED_POINTERS = {"+", "\\"}
 # "brainpower" for "intelligence" (a hyponym) and "machine" for "device".
 HYPONYM_POINTERS = {"~", "~i"}
 HYPERNYM_POINTERS = {"@", "@i"}
-# Every hyponym, even of a broad class ("system": "ecosystem"): a cap of 5
-# hyponyms a sense (kept when the file was 0.36 MB) lost 9 right sure
-# inferences of 194 in two-fold cross-validation inside the train halves of
-# bench/infer_eval.py, and 2 of 200 more in the variant split's test half,
-# for 2 fewer false edits in 1.08M words of clean prose.
+# Every hyponym, even of a broad class ("system": "ecosystem"): with a cap of
+# 5 hyponyms a sense (kept when the file was 0.36 MB), sure inferences
+# restored 201 rows with 22 wrong instead of 209 / 20 in two-fold
+# cross-validation inside the train halves of bench/infer_eval.py, for 2
+# fewer false edits in 1.08M words of clean prose.
 # Suffixes a term's word may carry on a WordNet lemma, and how to undo them
 # (lemma = word minus suffix plus ending); the lemmas are inflected back.
 INFLECTIONS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("ies", "y"), ("es", ""), ("s", ""))

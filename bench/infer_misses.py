@@ -13,10 +13,9 @@ the gazetteer knows by what happened to it:
 * no candidate: the row's words do not line up with the canonical's (one
   spun word for two, or more), or they do but some spun word has no map to
   its canonical word.  Those unmapped pairs are counted by cause: the
-  thesaurus relates them but the spun word is common and first in the term
-  (a common word is read through the thesaurus alone only after a term's
-  first word); the spun word is learned or in the thesaurus, for other words;
-  or it is unknown to both;
+  thesaurus relates them but the spun word is common (read through the
+  thesaurus only where a learned map agrees); the spun word is learned or in
+  the thesaurus, for other words; or it is unknown to both;
 * every word mapped, yet no candidate (a plausibility filter dropped it).
 
     python bench/infer_misses.py ../shared/data/tortured_phrases.tsv [--split canonical] [--show 10]
@@ -41,7 +40,7 @@ from unspin.infer import (  # noqa: E402
 def unmapped_cause(inferrer: Inferrer, thesaurus: Thesaurus, spun_word: str, canonical_word: str) -> str:
     related = thesaurus.targets(spun_word)
     if canonical_word in related or base_form(canonical_word) in related:
-        return "the thesaurus relates them, but the spun word is common and starts the term"
+        return "the thesaurus relates them, but the spun word is common"
     if any(form in inferrer.maps.counts for form in _variants(spun_word)):
         return "the spun word is learned, for other words"
     if related:
@@ -82,9 +81,7 @@ def main(argv=None) -> int:
             if pairs is None:
                 outcome = "no candidate: the words do not line up (one spun word for several, or more)"
             else:
-                # A term's first word is read without common words' thesaurus readings.
-                unmapped = [(s, c) for at, (s, c) in enumerate(pairs) if not same_word(s, c) and (
-                    c not in anything._lookup(s) or (at == 0 and anything._guessed(s, c)))]
+                unmapped = [(s, c) for s, c in pairs if not same_word(s, c) and c not in anything._lookup(s)]
                 if not unmapped:
                     outcome = "no candidate though every word is mapped (dropped by a filter)"
                 else:

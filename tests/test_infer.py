@@ -3,7 +3,7 @@
 import pytest
 
 from unspin import Unspinner
-from unspin.infer import Inferrer, Thesaurus, WordMaps, base_form, pluralize, same_word, select_longest
+from unspin.infer import Inferrer, WordMaps, base_form, pluralize, same_word, select_longest
 from unspin.lexicon import Entry
 
 
@@ -236,21 +236,6 @@ def test_a_phrase_glossed_by_its_own_term_is_not_repaired_into_a_doubled_term(in
                                                  ("basis", "basis", "bases"), ("doses", "dose", "doses"), ("cases", "case", "cases")])
 def test_greek_plurals_in_ses_and_singulars_in_sis(word, base, plural):
     assert base_form(word) == base and pluralize(base) == plural
-
-
-def test_a_common_word_read_through_the_thesaurus_alone_goes_on_a_term_but_never_makes_it_sure():
-    thesaurus = Thesaurus({"timber": {"forest": "synonym"}, "bosom": {"breast": "synonym"}})
-    listed = [entry("irregular woodland", "random forest", 1)]
-    terms = ["random forest", "breast cancer"]
-    common = Inferrer.from_entries(listed, terms, min_score=0.0, thesaurus=thesaurus, common={"timber", "bosom", "cancer"})
-    [found] = common.find("an irregular timber")
-    assert found.term == "random forest" and found.guessed and not found.sure
-    assert found.reason().endswith("; a common word read as a synonym")
-    assert common.find("a bosom cancer") == [], "a common word read through the thesaurus starts no term"
-    rare = Inferrer.from_entries(listed, terms, min_score=0.0, thesaurus=thesaurus, common={"cancer"})
-    [found] = rare.find("an irregular timber")
-    assert not found.guessed and found.sure
-    assert [found.term for found in rare.find("a bosom cancer")] == ["breast cancer"]
 
 
 def test_one_sighting_of_a_rare_spun_word_says_more_than_one_of_a_common_word():

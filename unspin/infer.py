@@ -17,11 +17,9 @@ batches bring others.  This module generalises from the lists:
    hypernyms one step away (`synonyms.tsv`, built by
    bench/build_synonyms.py), are inverted: "anxious" may stand for "nervous",
    "carcinoma" for "cancer".
-   A rare word ("timberland", "haphazard") is read on the thesaurus alone; a
-   word of ordinary prose (`common-words.txt`: "actual", "timber") fully
-   where a learned map agrees, else at COMMON_FACTOR of the relation's
-   weight, only after the first word of a term, and never in a sure
-   inference.
+   A word of ordinary prose (`common-words.txt`: "main", "working") is read
+   through the thesaurus only where a learned map agrees with it; a rarer
+   word ("timberland", "haphazard") on the thesaurus alone.
 2. **Gazetteer.** The canonical technical terms a repair may produce: the
    canonical forms of the loaded lexicons plus the curated `gazetteer.txt`.
 3. **Composition.** Where a word may start a term (an automaton finds those),
@@ -111,7 +109,7 @@ ORDINARY_ASSOCIATION = 0.0
 # A sure inference has no rival term for its words scoring this share of its
 # score or more.  Chosen by two-fold cross-validation inside the train halves
 # of bench/infer_eval.py (both splits, four folds): sure inferences restored
-# 212 rows with 22 wrong at 0.9, 212 / 21 at 0.8, 211 / 19 at 0.7 and 208 / 18
+# 210 rows with 23 wrong at 0.9, 210 / 22 at 0.8, 209 / 20 at 0.7 and 207 / 20
 # at 0.6; 0.7 is where a right one lost stops buying several wrong ones.
 AMBIGUOUS_RATIO = 0.7
 
@@ -131,18 +129,9 @@ VARIANT_PENALTY = 0.99
 TECHNICAL_WORD_PENALTY = 0.5
 # How many sightings more a swap of a rare spun word counts (_weight).  In
 # two-fold cross-validation inside the train halves of bench/infer_eval.py,
-# sure inferences restored 194 rows with 20 wrong at 0, 212 / 22 at 0.5,
-# 213 / 22 at 1 and 219 / 25 at 2.
+# sure inferences restored 191 rows with 19 wrong at 0, 209 / 20 at 0.5,
+# 210 / 20 at 1 and 216 / 23 at 2.
 RARE_SIGHTINGS = 0.5
-# A word of ordinary prose read through the thesaurus alone ("actual" for
-# "true", "timber" for "forest") counts this much of the relation's weight,
-# and an inference with such a swap is never sure: ordinary prose is full of
-# pairs of common words that some term's synonyms spell ("important
-# distinction", "working arrangement": 0.44 -> 0.74 false edits per 10k words
-# of clean prose when they were sure).  In two-fold cross-validation inside
-# the train halves, inferences at min_score restored 497 rows with 96 wrong
-# without these readings, 569 / 106 at 0.5, 583 / 112 at 0.6, 587 / 114 at 0.7.
-COMMON_FACTOR = 0.6
 
 
 def _inside_compound(text: str, start: int) -> bool:
@@ -432,15 +421,13 @@ class Inference:
     # calculation": clustering or classification algorithm), or None: with
     # one, which term the spinner started from is a guess.
     rival: Optional[str] = None
-    # A swap reads a common word through the thesaurus alone (COMMON_FACTOR).
-    guessed: bool = False
 
     @property
     def sure(self) -> bool:
         """Sure enough for a document that shows no other sign of spinning."""
-        if self.heard or self.rival or self.guessed:
-            # Ordinary English, a guess between terms, or a common word read
-            # through the thesaurus: only where the document shows spin.
+        if self.heard or self.rival:
+            # Ordinary English, or a guess between terms: only where the
+            # document shows spin.
             return False
         return (self.score >= STRONG_SCORE and self.anchored) or (self.heard is False and self.score >= UNHEARD_SCORE)
 
@@ -453,8 +440,7 @@ class Inference:
 
     def reason(self) -> str:
         swaps = ", ".join(f"{a}→{b}" for a, b, _ in self.substitutions)
-        doubts = ([f"or {self.rival}"] if self.rival else []) + (["a common word read as a synonym"] if self.guessed else [])
-        return f"inferred: {swaps}; score {self.score:.2f}" + "".join(f"; {doubt}" for doubt in doubts)
+        return f"inferred: {swaps}; score {self.score:.2f}" + (f"; or {self.rival}" if self.rival else "")
 
 
 class _Trie:
@@ -539,14 +525,7 @@ class Inferrer:
         """Children of `node` that the text word may spell: mapped words, itself or a
         base form of itself, and (below the root) a spelling variant of itself."""
         found = [(c, node.children[c]) for c in dict.fromkeys((*self._lookup(word), *_variants(word))) if c in node.children]
-        if node is self._root:
-            # A common word read through the thesaurus alone may go on a term
-            # that other words began, not start one: at the start it would
-            # begin a walk at every other word of ordinary prose (four times
-            # the time), for 25 more right repairs and 18 more wrong ones at
-            # min_score (two-fold cross-validation inside the train halves).
-            return [(c, child) for c, child in found if c in _variants(word) or not self._guessed(word, c)]
-        if len(word) < MIN_FUZZY_LENGTH:
+        if node is self._root or len(word) < MIN_FUZZY_LENGTH:
             return found
         seen = {c for c, _ in found}
         return found + [
@@ -559,14 +538,11 @@ class Inferrer:
         proposals = self.maps.targets(word, rare=word not in self._common)
         if self.thesaurus:
             # A common word ("main", "working") stands for a term word in
-            # ordinary prose too often to be read through the thesaurus alone
-            # at full weight; its learned swaps the thesaurus confirms are
-            # still surer (noisy-or).
+            # ordinary prose too often to be read through the thesaurus alone;
+            # its learned swaps the thesaurus confirms are still surer (noisy-or).
             rare = word not in self._common
             for target, (weight, plural) in self.thesaurus.targets(word).items():
-                if target in self._vocabulary:
-                    if not (rare or target in proposals):
-                        weight *= COMMON_FACTOR
+                if target in self._vocabulary and (rare or target in proposals):
                     known, _ = proposals.get(target, (0.0, plural))
                     proposals[target] = (1 - (1 - known) * (1 - weight), plural)
         proposals.pop(word, None)
@@ -731,12 +707,7 @@ class Inferrer:
         kept = [word for word in spun_words if word not in swapped]
         # A phrase that stands for one word ("getting to know") is two swapped words.
         anchored = len(swapped) >= 2 or all(word not in self._common for word in kept)
-        guessed = any(self._guessed(spun, target) for spun, target, _ in swaps)
-        return Inference(tokens[0][0], tokens[-1][1], term, plural, score, swaps, anchored, heard, guessed=guessed)
-
-    def _guessed(self, spun: str, target: str) -> bool:
-        """Is this swap a common word read through the thesaurus alone (no learned map)?"""
-        return spun in self._common and target not in self.maps.targets(spun)
+        return Inference(tokens[0][0], tokens[-1][1], term, plural, score, swaps, anchored, heard)
 
     def _heard(self, spun_words, swapped) -> bool:
         """Does the n-gram model know a swapped word beside a neighbour as a phrase?
