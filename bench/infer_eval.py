@@ -20,7 +20,12 @@ rows are reported in two groups: variants of known canonicals (the
 canonical is in the gazetteer) and new canonicals (it is not).  False edits
 are counted on clean prose: words changed per 10,000 words.
 
-    python bench/infer_eval.py ../shared/data/tortured_phrases.tsv [--split variant] [--ngram] [--lexicons] [--clean FILE ...]
+    python bench/infer_eval.py ../shared/data/tortured_phrases.tsv [--split variant] [--inner] [--ngram] [--lexicons] [--clean FILE ...]
+
+Rules and thresholds are tuned with --inner: the train half split again
+(by another hash), learned from one part and measured on the other, so
+that the test half is only ever measured.  The constants of unspin/infer.py
+cite two-fold cross-validation: --inner 1 and --inner 2 of both splits, summed.
 
 With --split variant, about half the variants of every canonical that has
 several are held out instead, and the rest are learned from: the case of an
@@ -67,11 +72,16 @@ def split(entries, how: str):
     return split_by_variant(entries)
 
 
+def without_notes(canonical: str) -> str:
+    """The canonical without notes in parentheses (an acronym the spun phrase shares)."""
+    return re.sub(r"\s*\([^()]*\)", "", canonical)
+
+
 def split_by_variant(entries):
     """Hold out about half the variants of every canonical that has several; at least one stays to learn from."""
     groups = {}
     for entry in entries:
-        groups.setdefault(term_key(re.sub(r"\s*\([^()]*\)", "", entry.canonical)), []).append(entry)
+        groups.setdefault(term_key(without_notes(entry.canonical)), []).append(entry)
     train, test = [], []
     for group in groups.values():
         held = [e for e in group if hashlib.sha256(e.spun[0].encode()).digest()[0] % 2 == 1] if len(group) > 1 else []
@@ -80,6 +90,29 @@ def split_by_variant(entries):
         test.extend(held)
         train.extend(e for e in group if e not in held)
     return train, test
+
+
+def _second_hash(text: str) -> int:
+    return hashlib.sha256(text.encode()).digest()[1] % 2
+
+
+def inner_split(train, how: str):
+    """The train half split again, by a hash byte the outer split does not use:
+    rules and thresholds are tuned on these parts, never on the test half."""
+    if how == "canonical":
+        return ([e for e in train if not _second_hash(term_key(e.canonical))],
+                [e for e in train if _second_hash(term_key(e.canonical))])
+    groups = {}
+    for entry in train:
+        groups.setdefault(term_key(without_notes(entry.canonical)), []).append(entry)
+    learn, held_out = [], []
+    for group in groups.values():
+        held = [e for e in group if _second_hash(e.spun[0])] if len(group) > 1 else []
+        if len(held) == len(group):
+            held = held[1:]
+        held_out.extend(held)
+        learn.extend(e for e in group if e not in held)
+    return learn, held_out
 
 
 def repair(inferrer: Inferrer, text: str, sure_only: bool) -> str:
@@ -106,7 +139,7 @@ def evaluate(inferrer: Inferrer, rows, known, sure_only: bool) -> dict:
     examples = {"wrong": [], "missed": []}
     for entry in rows:
         # An acronym in parentheses shared with the spun phrase is not part of what inference restores.
-        is_known = term_key(re.sub(r"\s*\([^()]*\)", "", entry.canonical)) in known
+        is_known = term_key(without_notes(entry.canonical)) in known
         group = groups["known canonical" if is_known else "new canonical"]
         text = f"In this study, {entry.spun[0]} was considered."
         expected = f"In this study, {entry.canonical} was considered."
@@ -157,10 +190,19 @@ def main(argv=None) -> int:
         help="also learn from the built-in lexicons (their word maps and canonical forms), as the API does; "
              "test rows whose spun form they list are set aside as listed",
     )
+    parser.add_argument(
+        "--inner", nargs="?", type=int, const=1, choices=(1, 2),
+        help="evaluate inside the train half, split again as bench/infer_misses.py does: the numbers to tune on; "
+             "--inner 2 swaps the two parts (learn from the second, measure the first) for two-fold cross-validation",
+    )
     parser.add_argument("--show", type=int, default=15, help="how many wrong/missed rows and false edits to list")
     args = parser.parse_args(argv)
     entries = load_rows(args.export)
     train, test = split(entries, args.split)
+    if args.inner:
+        train, test = inner_split(train, args.split)
+        if args.inner == 2:
+            train, test = test, train
     listed = 0
     if args.lexicons:
         # What the API learns from besides the list; rows these lexicons list are not unlisted.
@@ -178,7 +220,8 @@ def main(argv=None) -> int:
             parser.error("--ngram needs the n-gram model: pip install 'unspin[ngram]'")
     inferrer = Inferrer.from_entries(train, curated, min_score=args.min_score, thesaurus=thesaurus, plausibility=model)
     known = {term_key(t) for t in curated} | {term_key(e.canonical) for e in train}
-    print(f"rows: {len(entries)}; train {len(train)}, test {len(test)} (split by {args.split}); min_score {args.min_score}"
+    print(f"rows: {len(entries)}; train {len(train)}, test {len(test)} (split by {args.split}"
+          + (f", inside the train half, fold {args.inner}" if args.inner else "") + f"); min_score {args.min_score}"
           + (f"; with the built-in lexicons ({listed} test rows they list set aside)" if args.lexicons else ""))
     for sure_only in (True, False):
         setting = "sure inferences only (a document with no other sign of spin)" if sure_only else (

@@ -24,8 +24,6 @@ the gazetteer knows by what happened to it:
 from __future__ import annotations
 
 import argparse
-import hashlib
-import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -33,36 +31,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from infer_eval import comparable, load_rows, repair, split  # noqa: E402
+from infer_eval import comparable, inner_split, load_rows, repair, split, without_notes  # noqa: E402
 from unspin.infer import (  # noqa: E402
     Inferrer, Thesaurus, _variants, alignment, base_form, curated_terms, same_word, term_key,
 )
-
-
-def _second_hash(text: str) -> int:
-    return hashlib.sha256(text.encode()).digest()[1] % 2
-
-
-def without_notes(canonical: str) -> str:
-    return re.sub(r"\s*\([^()]*\)", "", canonical)
-
-
-def inner_split(train, split: str):
-    """The train half split again, by a hash byte infer_eval.py does not use."""
-    if split == "canonical":
-        return ([e for e in train if not _second_hash(term_key(e.canonical))],
-                [e for e in train if _second_hash(term_key(e.canonical))])
-    groups = defaultdict(list)
-    for entry in train:
-        groups[term_key(without_notes(entry.canonical))].append(entry)
-    learn, held_out = [], []
-    for group in groups.values():
-        held = [e for e in group if _second_hash(e.spun[0])] if len(group) > 1 else []
-        if len(held) == len(group):
-            held = held[1:]
-        held_out.extend(held)
-        learn.extend(e for e in group if e not in held)
-    return learn, held_out
 
 
 def unmapped_cause(inferrer: Inferrer, thesaurus: Thesaurus, spun_word: str, canonical_word: str) -> str:

@@ -3,7 +3,7 @@
 import pytest
 
 from unspin import Unspinner
-from unspin.infer import Inferrer, WordMaps, same_word, select_longest
+from unspin.infer import Inferrer, WordMaps, base_form, pluralize, same_word, select_longest
 from unspin.lexicon import Entry
 
 
@@ -208,3 +208,47 @@ def test_a_term_never_starts_inside_a_hyphenated_compound():
     assert inferrer.find("a pre-programmed discourse acknowledgement") == [], "not 'pre-automatic speech recognition'"
     [found] = inferrer.find("a programmed discourse acknowledgement")
     assert found.term == "automatic speech recognition"
+
+
+def test_two_terms_that_read_a_phrase_about_as_well_make_no_sure_inference():
+    # "grouping" stood once for "clustering" and once for "classification".
+    listed = [entry("grouping technique", "clustering technique", 1), entry("grouping strategy", "classification method", 2),
+              entry("arrangement calculation", "classification algorithm", 3)]
+    inferrer = Inferrer.from_entries(listed, ["clustering algorithm", "classification algorithm"], min_score=0.0)
+    rivals = inferrer.find("a grouping calculation")
+    assert {found.term for found in rivals} == {"clustering algorithm", "classification algorithm"}
+    assert all(found.rival and not found.sure for found in rivals)
+    assert {found.rival for found in rivals} == {found.term for found in rivals}, "each names the other"
+    assert all(found.reason().endswith(f"; or {found.rival}") for found in rivals), "the reason says what else it may be"
+    alone = [entry("grouping technique", "clustering technique", 1), entry("arrangement calculation", "sorting algorithm", 3)]
+    [alone] = Inferrer.from_entries(alone, ["clustering algorithm"], min_score=0.0).find("a grouping calculation")
+    assert alone.rival is None
+
+
+def test_a_phrase_glossed_by_its_own_term_is_not_repaired_into_a_doubled_term(inferrer):
+    assert inferrer.find("an irregular woodland random forest") == []
+    assert inferrer.find("a random forest (irregular woodland)") != [], "a gloss in brackets is no neighbour"
+    assert inferrer.find("random forest\nirregular woodland") == []
+    assert [found.term for found in inferrer.find("an irregular woodland neural network")] == ["random forest"]
+
+
+@pytest.mark.parametrize("word, base, plural", [("analyses", "analysis", "analyses"), ("hypotheses", "hypothesis", "hypotheses"),
+                                                 ("basis", "basis", "bases"), ("doses", "dose", "doses"), ("cases", "case", "cases")])
+def test_greek_plurals_in_ses_and_singulars_in_sis(word, base, plural):
+    assert base_form(word) == base and pluralize(base) == plural
+
+
+def test_one_sighting_of_a_rare_spun_word_says_more_than_one_of_a_common_word():
+    listed = [entry("shrewd contract", "smart contract", 1), entry("keen contract", "smart contract", 2)]
+    inferrer = Inferrer.from_entries(listed, ["smart home"], min_score=0.0, common={"keen", "home"})
+    [rare] = inferrer.find("a shrewd home")
+    [common] = inferrer.find("a keen home")
+    assert rare.score > common.score == 0.5
+
+
+def test_a_written_term_kept_whole_inside_a_longer_one_does_not_stop_it():
+    listed = [entry("sensor community", "sensor network", 1), entry("social community", "social network", 2)]
+    inferrer = Inferrer.from_entries(listed, ["wireless sensor", "wireless sensor network", "community detection"], min_score=0.0)
+    assert "wireless sensor network" in {found.term for found in inferrer.find("a wireless sensor community")}
+    # A written term that reaches beyond the inference still stops it.
+    assert inferrer.find("a sensor community detection") == []

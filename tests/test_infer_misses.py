@@ -1,5 +1,6 @@
 """bench/infer_misses.py: why inference misses, measured inside the train half only."""
 
+import re
 import subprocess
 import sys
 import warnings
@@ -45,3 +46,20 @@ def test_the_script_sorts_held_out_rows_by_outcome(tmp_path):
     assert "restored (sure)" in subprocess.run(
         [sys.executable, str(ROOT / "bench" / "infer_misses.py"), str(export)], capture_output=True, text=True, check=True
     ).stdout
+
+
+def test_infer_eval_measures_inside_the_train_half_in_two_folds(tmp_path):
+    rows = ["spun\tcanonical"]
+    for first in ("irregular", "arbitrary", "haphazard", "random", "erratic", "chance"):
+        for second in ("woodland", "timberland", "backwoods", "forest", "woods"):
+            rows.append(f"{first} {second}\trandom forest")
+    export = tmp_path / "list.tsv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    totals = []
+    for fold in ("1", "2"):
+        out = subprocess.run([sys.executable, str(ROOT / "bench" / "infer_eval.py"), str(export), "--split", "variant",
+                              "--inner", fold, "--show", "0"], capture_output=True, text=True, check=True, timeout=300).stdout
+        assert f"inside the train half, fold {fold}" in out
+        train, test = (int(n) for n in re.search(r"train (\d+), test (\d+)", out).groups())
+        totals.append((train, test))
+    assert totals[0] == totals[1][::-1], "the second fold swaps the parts"

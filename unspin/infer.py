@@ -31,13 +31,17 @@ batches bring others.  This module generalises from the lists:
 4. **Plausibility.** A candidate is dropped when the spun phrase is ordinary
    or technical language: it is itself a gazetteer term, lies inside one as
    the text writes it ("atomic force" in "atomic force microscopy"), or
-   starts or ends with a function word.  Its score is the geometric mean of
+   starts or ends with a function word, or when the text writes the term
+   itself right beside it ("design acknowledgment pattern recognition": the
+   repair would double the term).  Its score is the geometric mean of
    its swaps' reliability (sightings and share of the spun word's mappings,
    or the kind of thesaurus relation, combined as a noisy-or when both speak;
    less for a word that is itself a word of technical terms).  It is *sure*
    at STRONG_SCORE when it has two swapped words, or one next to words that
    ordinary prose does not use (`common-words.txt`): "Fourier change", but
-   not "shortest way".  With an n-gram model (`Config(ngram=True)`), a
+   not "shortest way"; and never sure when another term reads the same words
+   about as well ("grouping calculation": clustering or classification
+   algorithm).  With an n-gram model (`Config(ngram=True)`), a
    spun phrase whose swapped word the model knows beside a neighbour
    ("pulmonary vein") is never sure, and one it never heard ("random
    backwoods") is sure at UNHEARD_SCORE even beside ordinary words.  The API
@@ -48,6 +52,7 @@ batches bring others.  This module generalises from the lists:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import importlib.resources
 import itertools
@@ -101,6 +106,13 @@ UNHEARD_SCORE = 0.9
 # rows inside the variant split's train half.)
 ORDINARY_ASSOCIATION = 0.0
 
+# A sure inference has no rival term for its words scoring this share of its
+# score or more.  Chosen by two-fold cross-validation inside the train halves
+# of bench/infer_eval.py (both splits, four folds): sure inferences restored
+# 210 rows with 23 wrong at 0.9, 210 / 22 at 0.8, 209 / 20 at 0.7 and 207 / 20
+# at 0.6; 0.7 is where a right one lost stops buying several wrong ones.
+AMBIGUOUS_RATIO = 0.7
+
 # Characters of spacing allowed between two words of one phrase.
 MAX_GAP = 12
 # Shorter words differ too often by one letter ("cat", "cut") to count as variants.
@@ -115,12 +127,32 @@ MAX_PHRASE_WORDS = 4
 DEFAULT_MIN_SCORE = 0.3
 VARIANT_PENALTY = 0.99
 TECHNICAL_WORD_PENALTY = 0.5
+# How many sightings more a swap of a rare spun word counts (_weight).  In
+# two-fold cross-validation inside the train halves of bench/infer_eval.py,
+# sure inferences restored 191 rows with 19 wrong at 0, 209 / 20 at 0.5,
+# 210 / 20 at 1 and 216 / 23 at 2.
+RARE_SIGHTINGS = 0.5
 
 
 def _inside_compound(text: str, start: int) -> bool:
     """Is `start` just after the hyphen of a hyphenated compound ("pre-|programmed")?
     A term never starts there: the compound is one word."""
     return start > 1 and text[start - 1] in "-‐‑" and is_word_char(text[start - 2])
+
+
+def _spacing_start(text: str, end: int) -> int:
+    """Where the spacing before `end` starts: spaces and tabs with at most one
+    line break, as _JOINED_WORD allows between two words of a phrase."""
+    start = end
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    if start > 0 and text[start - 1] == "\n":
+        start -= 1
+        if start > 0 and text[start - 1] == "\r":
+            start -= 1
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+    return start
 
 
 def words(text: str) -> List[str]:
@@ -150,8 +182,13 @@ def _variants(word: str) -> Tuple[str, ...]:
             forms.append(word[:-3] + "y")
         if word.endswith("es"):
             forms.append(word[:-2])
-        if word.endswith("s") and not word.endswith("ss"):
+        # A Greek singular in -sis ("analysis", "basis") is no plural.
+        if word.endswith("s") and not word.endswith(("ss", "sis")):
             forms.append(word[:-1])
+        # Its plural is in -ses ("analyses", "hypotheses", "diagnoses"); other
+        # words in -oses and -ases are plurals of -ose, -ase ("doses", "cases").
+        if word.endswith(("yses", "eses", "noses")):
+            forms.append(word[:-2] + "is")
     return tuple(dict.fromkeys(forms))
 
 
@@ -160,10 +197,12 @@ def base_form(word: str) -> str:
     return _variants(word)[-1]
 
 
-def _weight(count: int, total: int) -> float:
+def _weight(count: int, total: int, rare: bool = False) -> float:
     """How reliable a swap seen `count` times is, of `total` swaps of its spun word(s):
-    sightings make it reliable (1 - 1/2^count), and so does being the usual target."""
-    return (1 - 0.5**count) * (0.5 + 0.5 * count / total)
+    sightings make it reliable (1 - 1/2^count), and so does being the usual target.
+    A rare spun word counts RARE_SIGHTINGS more sightings: ordinary prose does not
+    use it, so one sighting of it in a list says more than one of a common word."""
+    return (1 - 0.5 ** (count + (RARE_SIGHTINGS if rare else 0))) * (0.5 + 0.5 * count / total)
 
 
 def phrase_alignment(spun: str, canonical: str, counts: Dict[str, Counter]) -> Optional[Tuple[Tuple[str, ...], str]]:
@@ -201,6 +240,8 @@ def is_plural_of(word: str, base: str) -> bool:
 
 
 def pluralize(word: str) -> str:
+    if word.endswith("sis"):
+        return word[:-2] + "es"  # analysis, analyses
     if word.endswith(("s", "x", "z", "ch", "sh")):
         return word + "es"
     if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
@@ -247,9 +288,10 @@ class WordMaps:
                 phrases[found[0]][found[1]] += 1
         return cls(dict(counts), dict(phrases))
 
-    def targets(self, word: str) -> Dict[str, Tuple[float, bool]]:
+    def targets(self, word: str, rare: bool = False) -> Dict[str, Tuple[float, bool]]:
         """Canonical words that `word` may stand for: their reliability, and whether
-        `word` is a plural of the mapped form (so the canonical word becomes plural)."""
+        `word` is a plural of the mapped form (so the canonical word becomes plural).
+        `rare`: ordinary prose does not use the word (see _weight)."""
         found: Dict[str, Tuple[float, bool]] = {}
         for form in _variants(word):
             counter = self.counts.get(form)
@@ -257,7 +299,7 @@ class WordMaps:
                 continue
             total = sum(counter.values())
             for target, count in counter.items():
-                weight = _weight(count, total)
+                weight = _weight(count, total, rare)
                 if target not in found or weight > found[target][0]:
                     found[target] = (weight, form != word)
             break  # the word as written, else its nearest base form
@@ -375,12 +417,18 @@ class Inference:
     # phrase ("pulmonary vein"): True, False ("random backwoods"), or None
     # without a model.
     heard: Optional[bool] = None
+    # Another term that reads the same words about as well ("grouping
+    # calculation": clustering or classification algorithm), or None: with
+    # one, which term the spinner started from is a guess.
+    rival: Optional[str] = None
 
     @property
     def sure(self) -> bool:
         """Sure enough for a document that shows no other sign of spinning."""
-        if self.heard:
-            return False  # ordinary English, unless the document shows spin
+        if self.heard or self.rival:
+            # Ordinary English, or a guess between terms: only where the
+            # document shows spin.
+            return False
         return (self.score >= STRONG_SCORE and self.anchored) or (self.heard is False and self.score >= UNHEARD_SCORE)
 
     def replacement(self) -> str:
@@ -392,7 +440,7 @@ class Inference:
 
     def reason(self) -> str:
         swaps = ", ".join(f"{a}→{b}" for a, b, _ in self.substitutions)
-        return f"inferred: {swaps}; score {self.score:.2f}"
+        return f"inferred: {swaps}; score {self.score:.2f}" + (f"; or {self.rival}" if self.rival else "")
 
 
 class _Trie:
@@ -439,11 +487,13 @@ class Inferrer:
         starters = set(self._root.children) | set(self.maps.counts) | {phrase[0] for phrase in self.maps.phrases}
         if thesaurus:
             starters |= {w for w, targets in thesaurus.relations.items()
-                         if w not in self._common and not targets.keys().isdisjoint(self._root.children)}
+                         # A view on both sides: isdisjoint then walks the smaller one.
+                         if w not in self._common and not targets.keys().isdisjoint(self._root.children.keys())}
         starters = {w for w in starters if w not in FUNCTION_WORDS and len(w) > 2}
         # Canonical terms as they are written: a phrase inside one is not spun
         # ("atomic force" in "atomic force microscopy" is no "nuclear power").
         spellings = {" ".join(key) for key in map(str.split, self._written)} - {""}
+        self._spellings = [same_term_key(spelling) for spelling in sorted(spellings)]
         self._terms = ahocorasick_rs.AhoCorasick(sorted(spellings) or ["\x00"])
         # Leftmost-longest is exact here: a starter is one word, so a match
         # inside one word never hides the start of the next.
@@ -453,6 +503,7 @@ class Inferrer:
         # Texts repeat their words: look each distinct word up once.
         self._lookup = functools.lru_cache(maxsize=WORDS_CACHED)(self._proposals)
         self._can_start = functools.lru_cache(maxsize=WORDS_CACHED)(self._starts)
+        self._can_pair = functools.lru_cache(maxsize=WORDS_CACHED)(self._pairs)
         # A text meets the same word at the same trie node again and again
         # ("system" after "operating"): the children it may spell are looked up once.
         self._next = functools.lru_cache(maxsize=WORDS_CACHED)(self._children)
@@ -484,7 +535,7 @@ class Inferrer:
         ]
 
     def _proposals(self, word: str) -> Dict[str, Tuple[float, bool]]:
-        proposals = self.maps.targets(word)
+        proposals = self.maps.targets(word, rare=word not in self._common)
         if self.thesaurus:
             # A common word ("main", "working") stands for a term word in
             # ordinary prose too often to be read through the thesaurus alone;
@@ -505,9 +556,16 @@ class Inferrer:
         """Can a term start at this word? (Most words of a text cannot: they are skipped at once.)"""
         if word in FUNCTION_WORDS:
             return False
-        children = self._root.children
-        return (any(w in children for w in self._lookup(word)) or any(w in children for w in _variants(word))
-                or any(target in children for _, target, _ in self.maps.phrase_targets(word)))
+        return bool(self._next(self._root, word)) or any(
+            target in self._root.children for _, target, _ in self.maps.phrase_targets(word))
+
+    def _pairs(self, word: str, following: str) -> bool:
+        """Can a term start with `word` and go on with `following`? (A phrase
+        standing for one word of a term, "getting to know", always may.)"""
+        if self.maps.phrase_targets(word):
+            return True
+        return any(self._next(child, following) or any(target in child.children for _, target, _ in self.maps.phrase_targets(following))
+                   for _, child in self._next(self._root, word))
 
     def find(self, text: str) -> List[Inference]:
         # Folded text has the same length, so its offsets index `text` directly.
@@ -520,28 +578,58 @@ class Inferrer:
                 continue
             first = _WORD.match(folded, start)
             if first and self._can_start(first.group()):
-                found.extend(self._walk(text, folded, (first.start(), first.end(), first.group())))
+                # Most starts go no further than the next word: a cached look at
+                # the pair spares the walk.
+                following = self._next_word(text, folded, first.end())
+                if following and self._can_pair(first.group(), following[2]):
+                    found.extend(self._walk(text, folded, (first.start(), first.end(), first.group())))
         if not found:
             return found
-        # An inference overlapping a span that spells a term is dropped.  The
+        # An inference overlapping a span that spells a term is dropped (unless
+        # it keeps the term whole inside, _overlaps_written).  The
         # spans sorted by start, with the furthest end reached so far: one
         # bisection per inference instead of a pass over every span.
-        protected = sorted(self._written_terms(text, folded))
-        starts = [start for start, _ in protected]
-        reach = list(itertools.accumulate((end for _, end in protected), max))
+        written = sorted(self._written_terms(text, folded))
+        starts = [start for start, _, _ in written]
+        reach = list(itertools.accumulate((end for _, end, _ in written), max))
+        # The term each written span ends or starts at: a phrase glossed by its
+        # own term beside it ("design acknowledgment pattern recognition")
+        # would be repaired into the term twice.
+        beside = {(end, "end"): key for _, end, key in written} | {(start, "start"): key for start, _, key in written}
         kept = []
         for inference in found:
-            before = bisect.bisect_left(starts, inference.end)
-            if not before or reach[before - 1] <= inference.start:
-                kept.append(inference)
-        return kept
+            key = same_term_key(inference.term)
+            if self._overlaps_written(inference, key, written, starts, reach):
+                continue
+            after = _JOINED_WORD.match(text, inference.end)
+            if (after and beside.get((after.start(1), "start")) == key) or beside.get(
+                    (_spacing_start(text, inference.start), "end")) == key:
+                continue
+            kept.append(inference)
+        return _mark_ambiguous(kept)
 
-    def _written_terms(self, text: str, folded: str) -> List[Tuple[int, int]]:
-        """Spans where the text already spells a canonical term (whole words)."""
+    @staticmethod
+    def _overlaps_written(inference, key, written, starts, reach) -> bool:
+        """Does a term the text writes overlap the inference, other than one it
+        keeps whole inside ("wireless sensor" in "wireless sensor community",
+        which becomes "wireless sensor network")?"""
+        at = bisect.bisect_left(starts, inference.end) - 1
+        # Spans that start before the inference ends, back while any reaches into it.
+        while at >= 0 and reach[at] > inference.start:
+            start, end, written_key = written[at]
+            if end > inference.start:
+                inside = start >= inference.start and end <= inference.end
+                if not inside or f" {written_key} " not in f" {key} ":
+                    return True
+            at -= 1
+        return False
+
+    def _written_terms(self, text: str, folded: str) -> List[Tuple[int, int, str]]:
+        """Spans where the text already spells a canonical term (whole words), with the term's key."""
         spans = []
-        for _, start, end in self._terms.find_matches_as_indexes(folded, overlapping=True):
+        for index, start, end in self._terms.find_matches_as_indexes(folded, overlapping=True):
             if whole_words(text, start, end):
-                spans.append((start, end))
+                spans.append((start, end, self._spellings[index]))
         return spans
 
     def _next_word(self, text: str, folded: str, end: int):
@@ -632,6 +720,27 @@ class Inferrer:
                 if association is not None and association >= ORDINARY_ASSOCIATION:
                     return True
         return False
+
+
+def same_term_key(term: str) -> str:
+    """Terms that differ only in number ("integrated circuit", "integrated circuits") share this key."""
+    return " ".join(base_form(word) for word in parts(term))
+
+
+def _mark_ambiguous(inferences: List[Inference]) -> List[Inference]:
+    """Inferences whose span another term reads about as well (AMBIGUOUS_RATIO), with the best such rival."""
+    by_span = defaultdict(list)
+    for inference in inferences:
+        by_span[inference.start, inference.end].append(inference)
+    marked = []
+    for inference in inferences:
+        rivals = [other for other in by_span[inference.start, inference.end]
+                  if same_term_key(other.term) != same_term_key(inference.term)]
+        best = max(rivals, key=lambda other: other.score, default=None)
+        if best is not None and best.score >= AMBIGUOUS_RATIO * inference.score:
+            inference = dataclasses.replace(inference, rival=best.term)
+        marked.append(inference)
+    return marked
 
 
 def as_candidate(inference: Inference, text: str) -> Candidate:
