@@ -5,12 +5,14 @@ typographic apostrophes straightened, any whitespace as a plain space), so
 offsets found in the folded text index the original text directly.  Runs of
 whitespace are collapsed with an explicit offset map, so a phrase may span a
 line break or several spaces.  An Aho-Corasick automaton (ahocorasick-rs)
-reports all overlapping hits; word boundaries are then checked on the
-original text with Unicode rules.  Forms of ASCII only are scanned in an
-ASCII view of the folded text (see ascii_view), which is made faster; the few
-others (a dash, an accented letter) in the folded text, by an automaton of
-their own that runs only on texts that may hold them, and, for marks without
-case, only around each occurrence of a mark.  Forms of an entry with a
+reports all overlapping hits.  Forms of ASCII only are scanned in an ASCII
+view of the folded text (see ascii_view), which is made faster and keeps
+every character's word class, and in which the automaton itself finds whole
+words only (see boundary_text); the few others (a dash, an accented letter)
+in the folded text, by an automaton of their own that runs only on texts
+that may hold them, and, for marks without case, only around each occurrence
+of a mark; their word boundaries are checked on the original text with
+Unicode rules.  Forms of an entry with a
 proximity `window` also match with up to that many other words between their own words; such a spread hit keeps the
 positions of the form's words, and is found only for entries whose canonical
 form has as many words, so that repair can replace it word for word and keep
@@ -183,9 +185,9 @@ class Matcher:
     def __init__(self, entries: Sequence[Entry]):
         # Forms of ASCII only are scanned in the ASCII view of a text, which is
         # made twice as fast as the folded text; the others (a dash, a letter
-        # with an accent, or the view's stand-in "?") in the folded text, and
-        # only when the text holds one of their special characters, so that one
-        # such form does not slow down the scan of every text.
+        # with an accent, a stand-in of the view, or punctuation alone) in the
+        # folded text, and only when the text holds one of their special
+        # characters, so that one such form does not slow down every scan.
         # For each key of the automaton, the forms it stands for ("'s" and "s"
         # share " s "), each as (how many boundary characters the key adds
         # before it, and after it, itself to compare or None when nothing
@@ -205,7 +207,13 @@ class Matcher:
         self._owners = list(plain.values())
         self._special_automaton = ahocorasick_rs.AhoCorasick(special[0]) if special[0] else None
         self._special_entries = special[1]
-        marks = {char for key in special[0] for char in key if not char.isascii() or char in _STAND_INS}
+        # A form's marks: its characters beyond ASCII or the view's stand-ins,
+        # or for a form of ASCII punctuation alone ("--"), its own characters.
+        marks = {
+            char
+            for key in special[0]
+            for char in ({c for c in key if not c.isascii() or c in _STAND_INS} or set(key) - {" "})
+        }
         # A text can hold a cased mark in another case (fold_text lower-cases
         # it): any text beyond ASCII may match then.  An uncased one (a dash,
         # a curly quotation mark) matches only itself, so only the text around
