@@ -50,6 +50,14 @@ def test_each_condition_decides(tmp_path, context, changed, unchanged):
     assert "stated" in unspinner.repair(unchanged)
 
 
+def test_match_case_needs_the_case_of_a_spun_form(tmp_path):
+    # Matching ignores case; with match_case the text must be written as a form is.
+    unspinner = lexicon(tmp_path, "{match_case: true}")
+    assert unspinner.repair("Ann stated it.") == "Ann said it."
+    assert unspinner.repair("Ann Stated it.") == "Ann Stated it."
+    assert unspinner.repair("ANN STATED IT.") == "ANN STATED IT."
+
+
 def test_change_reason_names_the_conditions(tmp_path):
     unspinner = lexicon(tmp_path, "{before: ',\\s*$', quotes: outside}")
     [change] = unspinner.scan("Yes, stated Ann.")

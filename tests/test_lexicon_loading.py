@@ -117,6 +117,19 @@ def test_invalid_window_is_an_error(tmp_path, window):
         load_file(path)
 
 
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ("    tier: contextual\n    context: {match_case: yes please}\n", "'match_case' must be true or false"),
+        ("    window: 2\n    tier: contextual\n    context: {match_case: true}\n", "'match_case' compares the phrase as written"),
+    ],
+)
+def test_invalid_match_case_is_an_error(tmp_path, extra, message):
+    path = write(tmp_path, f"name: user\nentries:\n  - id: a\n    spun: x y\n    canonical: z w\n{extra}")
+    with pytest.raises(LexiconError, match=message):
+        load_file(path)
+
+
 def test_compile_patterns_compiles_every_condition_of_the_lexicon():
     from unspin.lexicon import builtin_paths, load_file
 

@@ -133,6 +133,10 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
         return None
     context = entry.context
     reasons = [_KIND[entry.tier]]
+    if context.match_case:
+        if " ".join(document.text[candidate.start : candidate.end].split()) not in entry.spun:
+            return None
+        reasons.append("written in the case of its spun form")
     if context.evidence:
         if not document.spun:
             return None

@@ -35,7 +35,7 @@ MAX_WINDOW = 50
 
 _FILE_KEYS = {"name", "description", "source", "license", "entries"}
 _ENTRY_KEYS = {"id", "spun", "canonical", "tier", "context", "case", "window", "source", "note", "examples", "clean"}
-_CONTEXT_KEYS = {"before", "not_before", "after", "not_after", "quotes", "evidence", "document_has", "document_lacks", "ngram"}
+_CONTEXT_KEYS = {"before", "not_before", "after", "not_after", "quotes", "evidence", "document_has", "document_lacks", "ngram", "match_case"}
 
 # Fingerprint exports (unspin.fingerprints) are recognised by their suffix.
 FINGERPRINT_SUFFIXES = (".tsv", ".csv")
@@ -176,6 +176,10 @@ class Context:
     document_lacks: tuple = ()
     # May the n-gram model stand in for an unmet before/after (unspin.plausibility)?
     ngram: bool = True
+    # Must the text have the case of one of the spun forms?  Matching ignores
+    # case; a capital in mid-sentence is sometimes the only sign of a name
+    # ("200 People landed": Americans; "200 people": people).
+    match_case: bool = False
 
     def is_empty(self) -> bool:
         return self == Context()
@@ -432,6 +436,9 @@ class _Validator:
         ngram = raw.get("ngram", True)
         if not isinstance(ngram, bool):
             self.fail(raw["__lines__"].get("ngram"), "context 'ngram' must be true or false")
+        match_case = raw.get("match_case", False)
+        if not isinstance(match_case, bool):
+            self.fail(raw["__lines__"].get("match_case"), "context 'match_case' must be true or false")
         return Context(
             before=self.pattern(raw, "before", "end"),
             not_before=self.pattern(raw, "not_before", "end"),
@@ -442,6 +449,7 @@ class _Validator:
             document_has=self.term_groups(raw, "document_has"),
             document_lacks=tuple(fold_form(t) for t in self.terms(raw, "document_lacks")),
             ngram=ngram,
+            match_case=match_case,
         )
 
     def terms(self, raw, key):
@@ -514,6 +522,9 @@ class _Validator:
         for form in spun:
             if not self.allow_self_maps and is_self_map(form, canonical):
                 self.fail(lines.get("spun", line), f"spun form {form!r} is the canonical form itself")
+        window = self.window(raw)
+        if window and context.match_case:
+            self.fail(lines.get("window", line), "context 'match_case' compares the phrase as written; a 'window' spreads it out")
         return Entry(
             id=self.entry_id,
             spun=tuple(spun),
@@ -521,7 +532,7 @@ class _Validator:
             tier=tier,
             context=context,
             case=self.choice(raw, "case", CASE_POLICIES, "preserve"),
-            window=self.window(raw),
+            window=window,
             note=self.text(raw, "note", required=False) or self.text(raw, "source", required=False),
             examples=self.examples(raw.get("examples"), lines.get("examples", line)),
             clean=self.clean(raw.get("clean"), lines.get("clean", line)),
