@@ -136,12 +136,15 @@ class ContextPattern:
             _COMPILED.setdefault(key, compiled)
         self.program = _PROGRAMS[key]
 
-    def search(self, window: str) -> bool:
-        """Does the pattern match? Raises TimeoutError when it backtracks too long."""
+    def search(self, window: str) -> Optional[bool]:
+        """Does the pattern match?  None when a bounded pattern backtracks too long to tell."""
         compiled = self._compiled or self.compiled()
-        if self.bounded:
+        if not self.bounded:
+            return compiled.search(window) is not None
+        try:
             return compiled.search(window, timeout=PATTERN_TIMEOUT) is not None
-        return compiled.search(window) is not None
+        except TimeoutError:
+            return None
 
     def __getstate__(self):
         # Pickled (by the lexicon cache, or to a worker) with the program but
