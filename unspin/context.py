@@ -124,6 +124,8 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
     if _RANK[entry.tier] > _RANK[level]:
         return None
     context = entry.context
+    if context.unconditional:
+        return _KIND[entry.tier]
     reasons = [_KIND[entry.tier]]
     if context.match_case:
         if " ".join(document.text[candidate.start : candidate.end].split()) not in entry.spun:

@@ -183,6 +183,14 @@ class Context:
     # case; a capital in mid-sentence is sometimes the only sign of a name
     # ("200 People landed": Americans; "200 people": people).
     match_case: bool = False
+    # No condition at all (worked out from the others): decide() answers at once.
+    unconditional: bool = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self):
+        patterns = (self.before, self.not_before, self.after, self.not_after)
+        conditions = any(p is not None for p in patterns) or self.evidence or self.match_case
+        conditions = conditions or self.quotes != "any" or bool(self.document_has or self.document_lacks)
+        object.__setattr__(self, "unconditional", not conditions)
 
     def is_empty(self) -> bool:
         return self == Context()

@@ -70,6 +70,10 @@ class _Recorder:
 def compile_recording(compile_pattern: Callable, *args) -> Tuple[object, Optional[tuple]]:
     """compile_pattern(*args), and the program it was built from, or None when that cannot be told."""
     with _RECORDING:
+        # A pattern an engine finds in its own cache is not built again, and
+        # so would leave nothing to record.
+        re.purge()
+        regex.purge()
         recorders = {}
         for engine, (owner, name) in _ENGINES.items():
             recorders[engine] = _Recorder(getattr(owner, name))
@@ -81,9 +85,8 @@ def compile_recording(compile_pattern: Callable, *args) -> Tuple[object, Optiona
                 setattr(owner, name, recorders[engine].module)
     engine = "re" if isinstance(compiled, re.Pattern) else "regex"
     calls = recorders[engine].calls if engine in recorders else ()
-    # One call for this very pattern, or no program: a pattern an engine
-    # found in its own cache is not built, and a compile of another thread
-    # at the same moment is recorded too.
+    # One call for this very pattern, or no program: a compile of another
+    # thread at the same moment is recorded too.
     if len(calls) != 1 or calls[0][0] != compiled.pattern:
         return compiled, None
     pattern, flags, code, *rest = calls[0]

@@ -83,17 +83,20 @@ def spread_replacement(text: str, candidate: Candidate) -> str:
 
 
 def make_change(text: str, candidate: Candidate, reason: str) -> Change:
-    entry = candidate.entry
-    before = text[candidate.start : candidate.end]
-    if candidate.words:
+    start, end, entry, words = candidate
+    before = text[start:end]
+    if words:
         after = spread_replacement(text, candidate)
+    elif before.islower():
+        # Most spun text: no case to carry, no spacing to keep but single spaces.
+        after = entry.canonical if "  " not in before and before.isprintable() else keep_spacing(before, entry.canonical)
     else:
         after = keep_spacing(before, carry_case(before, entry.canonical, entry.case))
-    if starts_sentence_with_figure(text, candidate.start, before, entry.case):
+    if before[:1].isdigit() and starts_sentence_with_figure(text, start, before, entry.case):
         # A figure has no case to carry: "4 men were held." at a sentence start is "Four men".
         after = after[:1].upper() + after[1:]
     # Arguments by position: keywords made the call half as slow again.
-    return agree_article(text, Change(candidate.start, candidate.end, before, after, entry.id, entry.tier, reason))
+    return agree_article(text, Change(start, end, before, after, entry.id, entry.tier, reason))
 
 
 def starts_sentence_with_figure(text: str, start: int, before: str, policy: str) -> bool:
