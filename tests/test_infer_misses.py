@@ -31,14 +31,19 @@ def test_the_analysis_never_reads_the_test_half(shared, split):
     assert len(held_out) > 100 and len(learn) > 100
 
 
-def test_the_script_sorts_held_out_rows_by_outcome(tmp_path):
-    # Two canonicals with many variants each, so both parts of every split have some.
+def _export_of_many_variants(tmp_path):
+    """A fingerprint export of one canonical with many variants, so both parts of every split have some."""
     rows = ["spun\tcanonical"]
     for first in ("irregular", "arbitrary", "haphazard", "random", "erratic", "chance"):
         for second in ("woodland", "timberland", "backwoods", "forest", "woods"):
             rows.append(f"{first} {second}\trandom forest")
     export = tmp_path / "list.tsv"
     export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return export
+
+
+def test_the_script_sorts_held_out_rows_by_outcome(tmp_path):
+    export = _export_of_many_variants(tmp_path)
     for split in ("variant", "canonical"):
         out = subprocess.run([sys.executable, str(ROOT / "bench" / "infer_misses.py"), str(export), "--split", split],
                              capture_output=True, text=True, check=True, timeout=300).stdout
@@ -49,12 +54,7 @@ def test_the_script_sorts_held_out_rows_by_outcome(tmp_path):
 
 
 def test_infer_eval_measures_inside_the_train_half_in_two_folds(tmp_path):
-    rows = ["spun\tcanonical"]
-    for first in ("irregular", "arbitrary", "haphazard", "random", "erratic", "chance"):
-        for second in ("woodland", "timberland", "backwoods", "forest", "woods"):
-            rows.append(f"{first} {second}\trandom forest")
-    export = tmp_path / "list.tsv"
-    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    export = _export_of_many_variants(tmp_path)
     totals = []
     for fold in ("1", "2"):
         out = subprocess.run([sys.executable, str(ROOT / "bench" / "infer_eval.py"), str(export), "--split", "variant",
