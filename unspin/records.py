@@ -54,7 +54,7 @@ def _batches(items: Iterable, size: Callable[[object], int]) -> Iterator[list]:
             if len(batch) == BATCH or characters >= BATCH_CHARACTERS:
                 yield batch
                 batch, characters = [], 0
-    except InputError:
+    except Exception:
         # The records before a bad one are still repaired and shown, as they
         # were when each was repaired as soon as it was read.
         if batch:
@@ -62,6 +62,25 @@ def _batches(items: Iterable, size: Callable[[object], int]) -> Iterator[list]:
         raise
     if batch:
         yield batch
+
+
+def _analyzed(batches: Iterator[list], values_of: Callable[[list], List[str]], analyze: Analyze) -> Iterator[tuple]:
+    """Each batch with its results, the next batch handed to `analyze` before
+    this one's results are read: workers repair it while this process writes
+    the last one and reads the next."""
+    pending = None
+    try:
+        for batch in batches:
+            ahead = (batch, iter(analyze(values_of(batch))))
+            if pending is not None:
+                yield pending
+            pending = ahead
+    except Exception:
+        if pending is not None:
+            yield pending
+        raise
+    if pending is not None:
+        yield pending
 
 
 def _lookup(record, field: str):
@@ -86,9 +105,9 @@ def repair_jsonl(
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     with handle:
-        for batch in _batches(_json_lines(path, handle, field, encoding, errors), size=lambda line: len(line[1])):
-            texts = [holder[key] for _, _, _, record, holder, key in batch if holder is not None]
-            results = iter(analyze(texts))
+        batches = _batches(_json_lines(path, handle, field, encoding, errors), size=lambda line: len(line[1]))
+        values = lambda batch: [holder[key] for _, _, _, _, holder, key in batch if holder is not None]  # noqa: E731
+        for batch, results in _analyzed(batches, values, analyze):
             for number, raw, ending, record, holder, key in batch:
                 if holder is not None:
                     original, result = holder[key], next(results)
@@ -152,8 +171,9 @@ def repair_csv(
             if writer:
                 writer.writerow(header)
             rows = ((reader.line_num, row) for row in reader)
-            for batch in _batches(rows, size=lambda numbered: len(numbered[1][index]) if index < len(numbered[1]) else 0):
-                results = iter(analyze([row[index] for _, row in batch if index < len(row)]))
+            batches = _batches(rows, size=lambda numbered: len(numbered[1][index]) if index < len(numbered[1]) else 0)
+            values = lambda batch: [row[index] for _, row in batch if index < len(row)]  # noqa: E731
+            for batch, results in _analyzed(batches, values, analyze):
                 for line_number, row in batch:
                     if index < len(row):
                         result = next(results)
