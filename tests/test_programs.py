@@ -11,12 +11,8 @@ from unspin.lexicon import ContextPattern, _compile_pattern, load_lexicons
 
 
 def _built_in_patterns():
-    found = {}
-    for lexicon in load_lexicons():
-        for entry in lexicon.entries:
-            for pattern in entry.context.patterns():
-                found.setdefault((pattern.source, pattern.anchor), pattern)
-    return list(found.values())
+    distinct = {(p.source, p.anchor): p for lexicon in load_lexicons() for p in lexicon.context_patterns()}
+    return list(distinct.values())
 
 
 def test_every_built_in_pattern_rebuilt_from_its_program_gives_the_same_verdicts():

@@ -15,7 +15,7 @@ import re
 import warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 import regex
 import yaml
@@ -227,17 +227,19 @@ class Lexicon:
     # Imported from a screener's fingerprint export rather than curated YAML.
     imported: bool = False
 
+    def context_patterns(self) -> Iterator[ContextPattern]:
+        """Every context pattern of every entry."""
+        return (pattern for entry in self.entries for pattern in entry.context.patterns())
+
     def compile_patterns(self) -> None:
         """Compile every context pattern now, not when a candidate first needs it."""
-        for entry in self.entries:
-            for pattern in entry.context.patterns():
-                pattern.compiled()
+        for pattern in self.context_patterns():
+            pattern.compiled()
 
     def record_programs(self) -> None:
         """Compile every context pattern now and keep its program, for the lexicon cache."""
-        for entry in self.entries:
-            for pattern in entry.context.patterns():
-                pattern.record_program()
+        for pattern in self.context_patterns():
+            pattern.record_program()
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
