@@ -4,6 +4,7 @@ import pytest
 
 from unspin import Unspinner
 from unspin.context import inside_quotation
+from unspin.lexicon import LexiconError
 
 
 def lexicon(tmp_path, context):
@@ -56,6 +57,30 @@ def test_match_case_needs_the_case_of_a_spun_form(tmp_path):
     assert unspinner.repair("Ann stated it.") == "Ann said it."
     assert unspinner.repair("Ann Stated it.") == "Ann Stated it."
     assert unspinner.repair("ANN STATED IT.") == "ANN STATED IT."
+
+
+def test_spin_suffices_stands_in_for_unmet_context_in_spun_documents_only(tmp_path):
+    unspinner = lexicon(tmp_path, "{before: ',\\s*$', spin_suffices: true}")
+    spun = "A crimson fowl and an azure orb. She stated her case."
+    assert unspinner.repair(spun) == "A red bird and a blue ball. She said her case."
+    [change] = [c for c in unspinner.scan(spun) if c.rule == "ctx.said.stated"]
+    assert change.reason == "spun form in context; the document's spin stands in for the unmet context, outside quotations"
+    # Not in a document without spin, and not inside a quotation of a spun one.
+    assert unspinner.repair("A crimson fowl. She stated her case.") == "A red bird. She stated her case."
+    quoted = "A crimson fowl and an azure orb. “She stated her case.”"
+    assert "stated" in unspinner.repair(quoted)
+    # The condition itself still decides where it holds, in any document.
+    assert unspinner.repair("Yes, stated Ann.") == "Yes, said Ann."
+
+
+@pytest.mark.parametrize(
+    "context, message",
+    [("{spin_suffices: yes please}", "'spin_suffices' must be true or false"),
+     ("{evidence: spun, spin_suffices: true}", "'spin_suffices' needs a 'before' or 'after'")],
+)
+def test_spin_suffices_is_checked_on_load(tmp_path, context, message):
+    with pytest.raises(LexiconError, match=message):
+        lexicon(tmp_path, context)
 
 
 def test_change_reason_names_the_conditions(tmp_path):

@@ -1,11 +1,9 @@
 """Every example of every built-in lexicon entry runs as a test."""
 
-from dataclasses import replace
-
 import pytest
 
 from unspin import Unspinner, plausibility
-from unspin.lexicon import Context, load_lexicons
+from unspin.lexicon import load_lexicons
 
 ENTRIES = [entry for lexicon in load_lexicons() for entry in lexicon.entries]
 LEVEL = {"safe": "contextual", "contextual": "contextual", "aggressive": "aggressive"}
@@ -30,17 +28,13 @@ def test_spun_example_is_repaired(entry, example):
     assert entry.id in {c.rule for c in changes}, "the example does not exercise its own entry"
 
 
-def _guarded_beyond_evidence(entry):
-    return replace(entry.context, evidence=False) != Context()
-
-
 @pytest.mark.parametrize("entry, sentence", list(_cases("clean")))
 def test_clean_example_is_left_alone(entry, sentence):
     # A clean sentence is a document of its own; where the entry has conditions
     # besides spin evidence, they must protect it even in a spun document, and
     # there also with the n-gram model on (unless the entry says `ngram: false`).
     modes = [(None, False)]
-    if _guarded_beyond_evidence(entry):
+    if entry.context.guards_spun_documents():
         modes += [(True, False)] + ([(True, True)] if plausibility.available() else [])
     for assume_spun, ngram in modes:
         changes = _unspinner(entry.tier, assume_spun, ngram).scan(sentence)

@@ -135,12 +135,14 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
         if not document.spun:
             return None
         reasons.append("document shows spin")
-    # An unmet before/after condition; in a spun document the n-gram model may
-    # stand in for it, once every other condition holds (it costs the most).
-    # Without the model an unmet condition settles it: the other patterns are
-    # not searched (a third of the candidates of spun text end here).
+    # An unmet before/after condition; in a spun document the spin evidence
+    # (where the entry says it suffices) or else the n-gram model may stand in
+    # for it, once every other condition holds (the model costs the most).
+    # Otherwise an unmet condition settles it: the other patterns are not
+    # searched (a third of the candidates of spun text end here).
     # A pattern that cannot tell in time (None) allows no change.
-    stand_in = document.plausibility is not None and entry.tier == "contextual" and context.ngram
+    waive = context.spin_suffices and document.spun
+    stand_in = waive or (document.plausibility is not None and entry.tier == "contextual" and context.ngram)
     unmet = False
     if context.before is not None or context.not_before is not None:
         window = document.text[max(0, candidate.start - WINDOW) : candidate.start]
@@ -178,7 +180,11 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
         if any(document.has(term) for term in context.document_lacks):
             return None
         reasons.append("document lacks the excluded terms")
-    if unmet:
+    if unmet and waive:
+        if document.quotations.inside(candidate.start):
+            return None
+        reasons.append("the document's spin stands in for the unmet context, outside quotations")
+    elif unmet:
         gain = document.plausibility.gain(document.text, candidate.start, candidate.end, entry.canonical)
         if gain is None or gain < MARGIN:
             return None

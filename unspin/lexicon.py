@@ -35,7 +35,7 @@ MAX_WINDOW = 50
 
 _FILE_KEYS = {"name", "description", "source", "license", "entries"}
 _ENTRY_KEYS = {"id", "spun", "canonical", "tier", "context", "case", "window", "source", "note", "examples", "clean"}
-_CONTEXT_KEYS = {"before", "not_before", "after", "not_after", "quotes", "evidence", "document_has", "document_lacks", "ngram", "match_case"}
+_CONTEXT_KEYS = {"before", "not_before", "after", "not_after", "quotes", "evidence", "document_has", "document_lacks", "ngram", "match_case", "spin_suffices"}
 
 # Fingerprint exports (unspin.fingerprints) are recognised by their suffix.
 FINGERPRINT_SUFFIXES = (".tsv", ".csv")
@@ -183,6 +183,10 @@ class Context:
     # case; a capital in mid-sentence is sometimes the only sign of a name
     # ("200 People landed": Americans; "200 people": people).
     match_case: bool = False
+    # In a document that shows spin, outside quotations, may the spin evidence
+    # stand in for an unmet before/after?  For forms that spun news almost
+    # never uses in their own sense (lexicons/README.md says how they were chosen).
+    spin_suffices: bool = False
     # No condition at all (worked out from the others): decide() answers at once.
     unconditional: bool = field(init=False, compare=False, repr=False)
 
@@ -194,6 +198,10 @@ class Context:
 
     def is_empty(self) -> bool:
         return self == Context()
+
+    def guards_spun_documents(self) -> bool:
+        """Do conditions besides spin evidence keep legitimate uses unchanged even in a spun document?"""
+        return not self.spin_suffices and replace(self, evidence=False) != Context()
 
     def patterns(self) -> list:
         """The regex conditions that are set."""
@@ -452,6 +460,11 @@ class _Validator:
         match_case = raw.get("match_case", False)
         if not isinstance(match_case, bool):
             self.fail(raw["__lines__"].get("match_case"), "context 'match_case' must be true or false")
+        spin_suffices = raw.get("spin_suffices", False)
+        if not isinstance(spin_suffices, bool):
+            self.fail(raw["__lines__"].get("spin_suffices"), "context 'spin_suffices' must be true or false")
+        if spin_suffices and not (raw.get("before") or raw.get("after")):
+            self.fail(raw["__lines__"].get("spin_suffices"), "context 'spin_suffices' needs a 'before' or 'after' to stand in for")
         return Context(
             before=self.pattern(raw, "before", "end"),
             not_before=self.pattern(raw, "not_before", "end"),
@@ -463,6 +476,7 @@ class _Validator:
             document_lacks=tuple(fold_form(t) for t in self.terms(raw, "document_lacks")),
             ngram=ngram,
             match_case=match_case,
+            spin_suffices=spin_suffices,
         )
 
     def terms(self, raw, key):

@@ -23,12 +23,12 @@ linted files together.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence
 
 from . import plausibility
 from .api import Config, Unspinner
-from .lexicon import Context, Entry, Example, Lexicon, LexiconError, builtin_paths, fold_form, is_self_map, load_file
+from .lexicon import Entry, Example, Lexicon, LexiconError, builtin_paths, fold_form, is_self_map, load_file
 from .matcher import Matcher
 from .repair import select
 
@@ -205,8 +205,7 @@ class ExampleRunner:
         # As in the test suite: a clean sentence is a document of its own;
         # where the entry has conditions besides spin evidence, they must
         # protect it even in a spun document.
-        guarded = replace(entry.context, evidence=False) != Context()
-        for assume_spun in (None, True) if guarded else (None,):
+        for assume_spun in (None, True) if entry.context.guards_spun_documents() else (None,):
             changes = self.unspinner(entry.tier, assume_spun).scan(sentence)
             if entry.id in {change.rule for change in changes}:
                 return _finding("failing-example", entry, f"clean sentence {sentence!r} is changed")
