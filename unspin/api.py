@@ -8,6 +8,7 @@ repair picks non-overlapping changes, carries case and applies them.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
@@ -144,6 +145,21 @@ class Unspinner:
         """Each safe candidate's reason to count as spin evidence, or None; None for the other tiers."""
         return [context.decide(c, document, "safe") if c.entry.tier == "safe" else None for c in candidates]
 
+    @staticmethod
+    def supporting_entries(candidates, as_if_spun: context.Document) -> set:
+        """The contextual entries whose own conditions hold, spin evidence aside (a document judged spun).
+
+        Only entries whose conditions guard legitimate uses in spun documents
+        count (not those where spin evidence alone suffices).
+        """
+        return {
+            c.entry.id
+            for c in candidates
+            if c.entry.tier == "contextual"
+            and c.entry.context.guards_spun_documents()
+            and context.decide(c, as_if_spun, "contextual")
+        }
+
     def is_spun(self, found: evidence.SpinEvidence) -> bool:
         return found.spun if self.config.assume_spun is None else self.config.assume_spun
 
@@ -189,6 +205,9 @@ class Unspinner:
         safe_reasons = self.safe_reasons(candidates, context.Document(text, spun=False))
         safe = [c for c, reason in zip(candidates, safe_reasons) if reason]
         found = evidence.measure(text, safe + [inference.as_candidate(i, text) for i in free if i.sure])
+        if found.needs_support:
+            supporting = self.supporting_entries(candidates, context.Document(text, spun=True))
+            found = dataclasses.replace(found, supporting=len(supporting))
         document = self.document(text, self.is_spun(found))
         return found, select(self.accept(candidates, document, safe_reasons, free))
 

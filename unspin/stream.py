@@ -183,12 +183,16 @@ class StreamRepairer:
             if e.context.document_has or e.context.document_lacks
         }
 
-    def _documents(self, pieces: Iterable[str], spun: bool, terms: frozenset):
-        """(window, document) for each body, with quotation state carried from body to body."""
+    def _documents(self, pieces: Iterable[str], spun: bool, terms: frozenset, with_model: bool = True):
+        """(window, document) for each body, with quotation state carried from body to body.
+
+        The documents consult the unspinner's n-gram model, if any, when `with_model`.
+        """
+        model = self.unspinner.plausibility if with_model else None
         carried = (0, 0)
         for window in windows(pieces, *self.sizes):
             quotations = _CarriedQuotations(window, carried)
-            yield window, _WindowDocument(window, spun, terms, quotations, self.unspinner.plausibility)
+            yield window, _WindowDocument(window, spun, terms, quotations, model)
             carried = quotations.counts(window.body_end)
 
     def _inferred(self, window: Window, reached: int):
@@ -221,6 +225,17 @@ class StreamRepairer:
         kept = {i: n for i, n in hits.items() if self._terms_hold(i, terms)}
         evidence = SpinEvidence(words, sum(kept.values()), len(kept))
         return Survey(evidence, frozenset(terms), found)
+
+    def support(self, pieces: Iterable[str], survey: Survey) -> Survey:
+        """The survey with the contextual entries that support its one safe entry (as the whole text counts them).
+
+        A read of its own, needed only where the count can decide (SpinEvidence.needs_support).
+        """
+        supporting = set()
+        for window, document in self._documents(pieces, spun=True, terms=survey.terms, with_model=False):
+            candidates = [c for c in self.unspinner.matcher.candidates(window.text) if _in_body(c, window)]
+            supporting |= self.unspinner.supporting_entries(candidates, document)
+        return dataclasses.replace(survey, evidence=dataclasses.replace(survey.evidence, supporting=len(supporting)))
 
     def _terms_hold(self, entry_id: str, terms: set) -> bool:
         """Do the `document_has` groups and `document_lacks` terms of the entry hold, given the document's terms?"""
@@ -267,4 +282,6 @@ def run(unspinner: Unspinner, open_pieces: Callable[[], Iterable[str]], **sizes)
     """Survey the whole stream, then return the verdict and the lazy repair of a second read."""
     repairer = StreamRepairer(unspinner, **sizes)
     survey = repairer.survey(open_pieces())
+    if survey.evidence.needs_support:
+        survey = repairer.support(open_pieces(), survey)
     return survey, repairer.repair(open_pieces(), survey)
