@@ -18,8 +18,9 @@ MIN_DENSITY = 2.0
 MIN_DISTINCT_ENTRIES = 2
 # A short story often shows one safe hit only.  It counts as spun when, besides
 # that hit, contextual entries of this many kinds find their own conditions
-# met (measured with bench/clean_hits.py: of 4,136 clean 40-line pieces, the 3
-# with a safe hit had none; spun stories with one safe hit have 5 or more).
+# met.  Measured with `bench/clean_hits.py --lines 40|10|5`: clean pieces with
+# a safe hit have at most 1 such entry (pieces without one, up to 10, which is
+# why the safe hit is needed too); the spun news texts have 3 to 85.
 MIN_SUPPORTING_ENTRIES = 3
 
 # Counting words is on the hot path of every repair: a match object per word
