@@ -34,7 +34,7 @@ def test_clean_example_is_left_alone(entry, sentence):
     # besides spin evidence, they must protect it even in a spun document, and
     # there also with the n-gram model on (unless the entry says `ngram: false`).
     modes = [(None, False)]
-    if entry.context.guards_spun_documents():
+    if entry.context.guards_spun_documents:
         modes += [(True, False)] + ([(True, True)] if plausibility.available() else [])
     for assume_spun, ngram in modes:
         changes = _unspinner(entry.tier, assume_spun, ngram).scan(sentence)

@@ -8,9 +8,8 @@ repair picks non-overlapping changes, carries case and applies them.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import List, Optional, Tuple
 
 from . import context, evidence, infer as inference, plausibility
@@ -156,7 +155,7 @@ class Unspinner:
             c.entry.id
             for c in candidates
             if c.entry.tier == "contextual"
-            and c.entry.context.guards_spun_documents()
+            and c.entry.context.guards_spun_documents
             and context.decide(c, as_if_spun, "contextual")
         }
 
@@ -207,7 +206,7 @@ class Unspinner:
         found = evidence.measure(text, safe + [inference.as_candidate(i, text) for i in free if i.sure])
         if found.needs_support:
             supporting = self.supporting_entries(candidates, context.Document(text, spun=True))
-            found = dataclasses.replace(found, supporting=len(supporting))
+            found = replace(found, supporting=len(supporting))
         document = self.document(text, self.is_spun(found))
         return found, select(self.accept(candidates, document, safe_reasons, free))
 

@@ -187,21 +187,21 @@ class Context:
     # stand in for an unmet before/after?  For forms that spun news almost
     # never uses in their own sense (lexicons/README.md says how they were chosen).
     spin_suffices: bool = False
-    # No condition at all (worked out from the others): decide() answers at once.
+    # Worked out from the others.  No condition at all: decide() answers at once.
     unconditional: bool = field(init=False, compare=False, repr=False)
+    # Conditions besides spin evidence that keep legitimate uses unchanged even
+    # in a spun document (so clean examples are checked there too).
+    guards_spun_documents: bool = field(init=False, compare=False, repr=False)
 
     def __post_init__(self):
         patterns = (self.before, self.not_before, self.after, self.not_after)
-        conditions = any(p is not None for p in patterns) or self.evidence or self.match_case
-        conditions = conditions or self.quotes != "any" or bool(self.document_has or self.document_lacks)
-        object.__setattr__(self, "unconditional", not conditions)
+        guards = any(p is not None for p in patterns) or self.match_case or self.quotes != "any"
+        guards = guards or bool(self.document_has or self.document_lacks)
+        object.__setattr__(self, "unconditional", not (guards or self.evidence))
+        object.__setattr__(self, "guards_spun_documents", guards and not self.spin_suffices)
 
     def is_empty(self) -> bool:
         return self == Context()
-
-    def guards_spun_documents(self) -> bool:
-        """Do conditions besides spin evidence keep legitimate uses unchanged even in a spun document?"""
-        return not self.spin_suffices and replace(self, evidence=False) != Context()
 
     def patterns(self) -> list:
         """The regex conditions that are set."""

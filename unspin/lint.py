@@ -205,7 +205,7 @@ class ExampleRunner:
         # As in the test suite: a clean sentence is a document of its own;
         # where the entry has conditions besides spin evidence, they must
         # protect it even in a spun document.
-        for assume_spun in (None, True) if entry.context.guards_spun_documents() else (None,):
+        for assume_spun in (None, True) if entry.context.guards_spun_documents else (None,):
             changes = self.unspinner(entry.tier, assume_spun).scan(sentence)
             if entry.id in {change.rule for change in changes}:
                 return _finding("failing-example", entry, f"clean sentence {sentence!r} is changed")
