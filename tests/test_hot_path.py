@@ -1,4 +1,4 @@
-"""The fast paths (word count, folding, backwards search, quotation index) agree with their plain definitions."""
+"""The fast paths (word count, folding, backwards search, quotation index, term index) agree with their plain definitions."""
 
 import re
 
@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 from conftest import CORPORA
 import regex
 
-from unspin.context import WINDOW, Quotations
+from unspin.context import WINDOW, Document, Quotations, term_pattern
 from unspin.evidence import count_words
 from unspin.lexicon import load_lexicons
-from unspin.matcher import _CollapsedText, ascii_view, fold_text, is_word_char
+from unspin.matcher import WordIndex, _CollapsedText, ascii_view, fold_text, is_word_char
 
 # Text that mixes ASCII with letters, marks, spaces and quotes from elsewhere in Unicode.
 mixed_text = st.text(
@@ -118,3 +118,24 @@ def test_collapsed_text_maps_every_offset_back(text, data):
         starts = data.draw(st.lists(st.integers(0, len(kept) - 1), max_size=10))
         spans = [(n, start, data.draw(st.integers(start + 1, len(kept)))) for n, start in enumerate(starts)]
         assert collapsed.original_spans(spans) == [(n, kept[start], kept[end - 1] + 1) for n, start, end in spans]
+
+
+_TERMS = ["ab", "a", "b1", "ab cd", "cd", "é", "a-b", "ab é", "u.s."]
+
+
+@given(st.text(alphabet="aAbBcCdD1_ .,-\n\u00a0é—日İ", max_size=40))
+def test_term_words_index_agrees_with_searching_each_term(text):
+    words = WordIndex(term.split(" ")[0] for term in _TERMS)
+    assert words.words == {"ab", "a", "b1", "cd"}, "only words of ASCII letters and digits are indexed"
+    indexed, plain = Document(text, spun=False, term_words=words), Document(text, spun=False)
+    for term in _TERMS:
+        assert indexed.has(term) == plain.has(term) == (term_pattern(term).search(fold_text(text)) is not None), term
+
+
+def test_a_document_judged_again_shares_what_it_read_of_the_text():
+    words = WordIndex(["ab"])
+    clean = Document("Ab cd.", spun=False, term_words=words)
+    assert clean.has("ab cd") and clean.quotations is not None
+    spun = clean.judged(spun=True)
+    assert spun.spun and not clean.spun and spun.term_words is words
+    assert spun._has is clean._has and spun.quotations is clean.quotations

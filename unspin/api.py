@@ -9,12 +9,13 @@ repair picks non-overlapping changes, carries case and applies them.
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass, replace
 from typing import List, Optional, Tuple
 
 from . import context, evidence, infer as inference, plausibility
 from .lexicon import load_lexicons
-from .matcher import Matcher
+from .matcher import Matcher, WordIndex
 from .repair import Change, apply_changes, make_change, select
 
 
@@ -75,12 +76,19 @@ def _compile(include, exclude, extra_lexicons):
     """Load and compile lexicons once per process for each selection."""
     lexicons = load_lexicons(include, exclude, extra_lexicons)
     entries = [entry for lexicon in lexicons for entry in lexicon.entries]
-    return lexicons, Matcher(entries)
+    return lexicons, Matcher(entries), term_words(entries)
+
+
+def term_words(entries) -> WordIndex:
+    """The first word of every term a document must or must not contain."""
+    terms = {term for entry in entries for group in entry.context.document_has for term in group}
+    terms.update(term for entry in entries for term in entry.context.document_lacks)
+    return WordIndex(term.split(" ", 1)[0] for term in terms)
 
 
 @functools.lru_cache(maxsize=16)
 def _compile_inferrer(include, exclude, extra_lexicons, min_score, model):
-    lexicons, _ = _compile(include, exclude, extra_lexicons)
+    lexicons, _, _ = _compile(include, exclude, extra_lexicons)
     entries = [entry for lexicon in lexicons for entry in lexicon.entries]
     return inference.Inferrer.default(entries, min_score=min_score, plausibility=model)
 
@@ -91,7 +99,7 @@ class Unspinner:
     def __init__(self, config: Optional[Config] = None, **options):
         self.config = config if config is not None else Config(**options)
         selection = (self.config.include, self.config.exclude, self.config.extra_lexicons)
-        self.lexicons, self._matcher = _compile(*selection)
+        self.lexicons, self._matcher, self._term_words = _compile(*selection)
         self._plausibility = _plausibility(self.config)
         self._inferrer = (_compile_inferrer(*selection, self.config.infer_min_score, self._plausibility)
                           if self.config.infer else None)
@@ -105,6 +113,7 @@ class Unspinner:
         unspinner.lexicons = tuple(lexicons)
         entries = [entry for lexicon in unspinner.lexicons for entry in lexicon.entries]
         unspinner._matcher = Matcher(entries)
+        unspinner._term_words = term_words(entries)
         config = unspinner.config
         unspinner._plausibility = _plausibility(config)
         unspinner._inferrer = (inference.Inferrer.default(entries, min_score=config.infer_min_score,
@@ -162,10 +171,6 @@ class Unspinner:
     def is_spun(self, found: evidence.SpinEvidence) -> bool:
         return found.spun if self.config.assume_spun is None else self.config.assume_spun
 
-    def document(self, text: str, spun: bool) -> context.Document:
-        """What context needs to know of `text`, judged spun or not."""
-        return context.Document(text, spun, self.plausibility)
-
     @staticmethod
     def free_inferences(candidates, inferred) -> list:
         """The inferences that overlap no listed phrase.
@@ -180,18 +185,18 @@ class Unspinner:
     def accept(self, candidates, document: context.Document, safe_reasons: Optional[list] = None, free=()) -> list:
         """(candidate, reason) for every candidate and free inference that may change the text.
 
-        `safe_reasons` from the evidence pass are reused where they cannot change:
-        the safe tier is on at every level, and without an evidence condition
-        nothing depends on `spun`.
+        A reason from the evidence pass (`safe_reasons`) is reused: a safe
+        candidate that holds in a document judged clean holds at every level
+        and in a spun document too, for the same reason.  Every other
+        candidate is decided here.
         """
+        decide, level = context.decide, self.config.level
+        if safe_reasons is None:
+            safe_reasons = itertools.repeat(None)
         accepted = []
-        for index, candidate in enumerate(candidates):
-            entry = candidate.entry
-            if safe_reasons is not None and entry.tier == "safe" and not entry.context.evidence:
-                reason = safe_reasons[index]
-            else:
-                reason = context.decide(candidate, document, self.config.level)
-            if reason:
+        # This loop runs for every candidate: names are bound once, outside it.
+        for candidate, reason in zip(candidates, safe_reasons):
+            if reason or (reason := decide(candidate, document, level)):
                 accepted.append((candidate, reason))
         usable = free if document.spun or self.config.level == "aggressive" else [i for i in free if i.sure]
         for item in usable:
@@ -201,13 +206,15 @@ class Unspinner:
     def _decide(self, text: str):
         candidates = self._matcher.candidates(text)
         free = self.free_inferences(candidates, inference.select_longest(self.found_inferences(text)))
-        safe_reasons = self.safe_reasons(candidates, context.Document(text, spun=False))
+        # The text as judged clean; the judgements after it share what it read of the text.
+        as_clean = context.Document(text, spun=False, term_words=self._term_words)
+        safe_reasons = self.safe_reasons(candidates, as_clean)
         safe = [c for c, reason in zip(candidates, safe_reasons) if reason]
         found = evidence.measure(text, safe + [inference.as_candidate(i, text) for i in free if i.sure])
         if found.needs_support:
-            supporting = self.supporting_entries(candidates, context.Document(text, spun=True))
+            supporting = self.supporting_entries(candidates, as_clean.judged(spun=True))
             found = replace(found, supporting=len(supporting))
-        document = self.document(text, self.is_spun(found))
+        document = as_clean.judged(self.is_spun(found), self.plausibility)
         return found, select(self.accept(candidates, document, safe_reasons, free))
 
     def analyze(self, text: str) -> "Result":

@@ -28,7 +28,7 @@ import itertools
 import operator
 import re
 import unicodedata
-from typing import Iterator, List, NamedTuple, Sequence
+from typing import Iterable, Iterator, List, NamedTuple, Sequence
 
 import ahocorasick_rs
 import regex
@@ -45,6 +45,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _RARE_ASCII_SPACE = [c for c in map(chr, range(0x80)) if c.isspace() and c not in " \t\n\r"]
 # Written with a literal prefix so that `re` searches for it at C speed (2x " {2,}").
 _WHITESPACE_RUN_SPLIT = re.compile(r"(  +)")
+_CONTIGUOUS = ahocorasick_rs.Implementation.ContiguousNFA
+_DFA = ahocorasick_rs.Implementation.DFA
 
 
 def automaton_text(folded: str) -> str:
@@ -203,7 +205,13 @@ class Matcher:
                 before, after = key[0] not in _ASCII_NON_WORD, key[-1] not in _ASCII_NON_WORD
                 owner = (before, after, None if key.isalnum() else key, entry)
                 plain.setdefault(_boundary_key(key, before, after), []).append(owner)
-        self._automaton = ahocorasick_rs.AhoCorasick(list(plain)) if plain else None
+        # Over bytes, as a contiguous NFA: 0.127 s per 10 MB of the benchmark's
+        # text against 0.180 s for the default automaton over str, for 1.7 MB
+        # more memory (a DFA scanned in 0.102 s but took 38 MB).
+        self._automaton = (
+            ahocorasick_rs.BytesAhoCorasick([key.encode("ascii") for key in plain], implementation=_CONTIGUOUS)
+            if plain else None
+        )
         self._owners = list(plain.values())
         self._special_automaton = ahocorasick_rs.AhoCorasick(special[0]) if special[0] else None
         self._special_entries = special[1]
@@ -322,21 +330,47 @@ class Matcher:
                     yield Candidate(match.start(), match.end(), entry, words)
 
 
+class WordIndex:
+    """Which of some words of ASCII letters and digits stand in a text as whole words, found in one pass.
+
+    A document is asked for many terms (`document_has`), and each regex
+    search reads the whole text: the first word of each, looked up here,
+    rules most of them out at once.
+    """
+
+    def __init__(self, words: Iterable[str]):
+        self.words = frozenset(word for word in words if word.isascii() and word.isalnum())
+        self._keys = sorted(self.words)
+        self._automaton = (
+            # A DFA: for a few hundred words it takes a few hundred kB, and
+            # scans in three quarters of the time of an NFA.
+            ahocorasick_rs.BytesAhoCorasick([f" {word} ".encode("ascii") for word in self._keys], implementation=_DFA)
+            if self._keys else None
+        )
+
+    def found_in(self, view: str) -> frozenset:
+        """The words that stand in `view` (an ascii_view of a text) as whole words."""
+        if self._automaton is None:
+            return frozenset()
+        hits = self._automaton.find_matches_as_indexes(boundary_text(view), overlapping=True)
+        return frozenset(self._keys[index] for index, _, _ in hits)
+
+
 _WORD = regex.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 # Every ASCII character that is not a word character becomes a space.
 _BOUNDARY_CLASSES = bytes(ord(" ") if chr(b) in _ASCII_NON_WORD else b for b in range(128)) + bytes(range(128, 256))
 
 
-def boundary_text(view: str) -> str:
-    """An ASCII view with every character but word characters as a space, and a space at each end.
+def boundary_text(view: str) -> bytes:
+    """An ASCII view with every character but word characters as a space, and a space at each end, in bytes.
 
     A form's key (_boundary_key) has a space wherever the form needs a word
     boundary, so that the automaton reports whole-word hits only: a short form
     like "kin" or "ft" hits inside other words ("making", "after") far more
     often than as a word.
     """
-    return (" " + view + " ").encode("ascii").translate(_BOUNDARY_CLASSES).decode("ascii")
+    return (" " + view + " ").encode("ascii").translate(_BOUNDARY_CLASSES)
 
 
 def _boundary_key(key: str, before: bool, after: bool) -> str:
