@@ -179,6 +179,8 @@ class Unspinner:
         even when context rejected the listed one ("a man of profound learning"),
         and it does not count twice as evidence either.
         """
+        if not inferred:
+            return []
         taken = [(c.start, c.end) for c in candidates]
         return [i for i in inferred if not any(i.start < end and start < i.end for start, end in taken)]
 
