@@ -96,3 +96,13 @@ def test_unspinner_pickles_and_works_after_unpickling():
 def test_empty_text():
     assert unspin.repair("") == ""
     assert unspin.scan("") == []
+
+
+def test_an_article_rewritten_by_the_previous_change_is_not_taken_again():
+    # "and not using a" -> "without a" ends on the article that the next
+    # repair would make "an": the two changes would overlap (found by fuzzing).
+    text = "and not using a additive white Gaussian commotion"
+    fixed, changes = Unspinner(level="aggressive").repair_and_explain(text)
+    assert fixed == "without a additive white Gaussian noise"
+    assert apply_changes(text, changes) == fixed
+    assert [c.before for c in changes] == ["and not using a", "additive white Gaussian commotion"]

@@ -78,3 +78,13 @@ def test_empty_stream():
     survey, parts = streamed("", chunk=10)
     assert survey.evidence.words == 0
     assert "".join(p.after for p in parts) == ""
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 16, 1000])
+def test_an_article_rewritten_by_the_previous_change_is_not_taken_again(chunk):
+    text = "Results: and not using a additive white Gaussian commotion. " * 2
+    for unspinner in (Unspinner(level="aggressive"), Unspinner(level="aggressive", assume_spun=True)):
+        whole = unspinner.analyze(text)
+        survey, parts = stream.run(unspinner, lambda: iter([text[i : i + chunk] for i in range(0, len(text), chunk)]))
+        assert "".join(p.after for p in parts) == whole.text
+        assert whole.text.count("without a additive white Gaussian noise") == 2

@@ -222,7 +222,10 @@ class Unspinner:
     def analyze(self, text: str) -> "Result":
         """Repaired text, the changes that made it, and the document's spin evidence, in one pass."""
         found, chosen = self._decide(text)
-        changes = [make_change(text, candidate, reason) for candidate, reason in chosen]
+        changes, reached = [], 0
+        for candidate, reason in chosen:
+            changes.append(make_change(text, candidate, reason, reached))
+            reached = changes[-1].end
         return Result(apply_changes(text, changes), changes, found)
 
     def scan(self, text: str) -> List[Change]:

@@ -83,7 +83,8 @@ def spread_replacement(text: str, candidate: Candidate) -> str:
     return "".join(pieces)
 
 
-def make_change(text: str, candidate: Candidate, reason: str) -> Change:
+def make_change(text: str, candidate: Candidate, reason: str, floor: int = 0) -> Change:
+    """The change for a chosen candidate; `floor` is where the previous change ended (see agree_article)."""
     start, end, entry, words = candidate
     before = text[start:end]
     if words:
@@ -97,7 +98,7 @@ def make_change(text: str, candidate: Candidate, reason: str) -> Change:
         # A figure has no case to carry: "4 men were held." at a sentence start is "Four men".
         after = after[:1].upper() + after[1:]
     # Arguments by position: keywords made the call half as slow again.
-    return agree_article(text, Change(start, end, before, after, entry.id, entry.tier, reason))
+    return agree_article(text, Change(start, end, before, after, entry.id, entry.tier, reason), floor)
 
 
 def starts_sentence_with_figure(text: str, start: int, before: str, policy: str) -> bool:
@@ -118,15 +119,19 @@ def wants_an(word: str) -> bool:
     return word[:1].lower() in "aeiou" and not _CONSONANT_SOUND.match(word)
 
 
-def agree_article(text: str, change: Change) -> Change:
-    """'an irregular woodland' -> 'a random forest': take the article along when the sound changes."""
+def agree_article(text: str, change: Change, floor: int = 0) -> Change:
+    """'an irregular woodland' -> 'a random forest': take the article along when the sound changes.
+
+    Not an article before `floor`: it belongs to the previous change ("and not
+    using a" -> "without a"), which already rewrote it.
+    """
     near = max(0, change.start - 8)
     last = text[near : change.start].rstrip()[-1:]
     if last.isascii() and last not in "aAnN":
         # Most changes follow a word that cannot be the article: no search.
         return change
     match = _ARTICLE_BEFORE.search(text, near, change.start)
-    if not match or not change.after:
+    if not match or not change.after or match.start() < floor:
         return change
     article, gap = match.groups()
     wanted = "an" if wants_an(change.after) else "a"

@@ -264,7 +264,7 @@ class StreamRepairer:
             end = max(window.body_end, start)
             out, changes = [], []
             for candidate, reason in select(accepted):
-                change = make_change(window.text, candidate, reason)
+                change = make_change(window.text, candidate, reason, cursor)
                 out += [window.text[cursor : change.start], change.after]
                 cursor, end = change.end, max(end, change.end)
                 changes.append(dataclasses.replace(change, start=change.start + window.base, end=change.end + window.base))
