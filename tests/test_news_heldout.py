@@ -16,9 +16,9 @@ PAIRS = sorted(
     for spun in NEWS.glob("*.spun.txt")
 )
 # Pinned at the level reached; lower it when the lexicons improve, never raise it.
-MAX_ERRORS_AFTER_REPAIR = 2756
+MAX_ERRORS_AFTER_REPAIR = 2740
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 2634
+MAX_ERRORS_WITH_NGRAM = 2618
 
 
 def _read(path):
