@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 from dataclasses import dataclass, replace
 from typing import List, Optional, Tuple
 
@@ -69,6 +70,9 @@ def _plausibility(config: Config) -> Optional[plausibility.Plausibility]:
     if model is None:
         raise ValueError("ngram=True needs the n-gram model: pip install 'unspin[ngram]'")
     return model
+
+
+_NEEDS_EVIDENCE = operator.attrgetter("evidence")
 
 
 @functools.lru_cache(maxsize=16)
@@ -197,8 +201,15 @@ class Unspinner:
             safe_reasons = itertools.repeat(None)
         accepted = []
         # This loop runs for every candidate: names are bound once, outside it.
+        # In a document without spin, the entries that need spin evidence (most
+        # contextual ones) are passed over without a call of decide().
+        needs_evidence = None if document.spun else _NEEDS_EVIDENCE
         for candidate, reason in zip(candidates, safe_reasons):
-            if reason or (reason := decide(candidate, document, level)):
+            if reason:
+                accepted.append((candidate, reason))
+            elif needs_evidence is not None and needs_evidence(candidate[2].context):
+                continue
+            elif reason := decide(candidate, document, level):
                 accepted.append((candidate, reason))
         usable = free if document.spun or self.config.level == "aggressive" else [i for i in free if i.sure]
         for item in usable:

@@ -137,21 +137,22 @@ def inside_quotation(text: str, position: int) -> bool:
     return Quotations(text).inside(position)
 
 
-# decide() runs for every candidate: the tier ranks and the first words of
-# each reason are looked up, not rebuilt per call.
-_RANK = {tier: rank for rank, tier in enumerate(TIERS)}
+# decide() runs for every candidate: the tiers each level enables and the
+# first words of each reason are looked up, not rebuilt per call.
+_ENABLED = {level: frozenset(TIERS[: TIERS.index(level) + 1]) for level in LEVELS}
 _KIND = {"safe": "known spun form", "contextual": "spun form in context", "aggressive": "aggressive rule"}
 
 
 def decide(candidate: Candidate, document: Document, level: str) -> Optional[str]:
     """The reason to repair the candidate, or None to leave it alone."""
-    entry: Entry = candidate.entry
-    if _RANK[entry.tier] > _RANK[level]:
+    entry: Entry = candidate[2]
+    tier = entry.tier
+    if tier not in _ENABLED[level]:
         return None
     context = entry.context
     if context.unconditional:
-        return _KIND[entry.tier]
-    reasons = [_KIND[entry.tier]]
+        return _KIND[tier]
+    reasons = [_KIND[tier]]
     if context.match_case:
         if " ".join(document.text[candidate.start : candidate.end].split()) not in entry.spun:
             return None
@@ -167,7 +168,7 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
     # searched (a third of the candidates of spun text end here).
     # A pattern that cannot tell in time (None) allows no change.
     waive = context.spin_suffices and document.spun
-    stand_in = waive or (document.plausibility is not None and entry.tier == "contextual" and context.ngram)
+    stand_in = waive or (document.plausibility is not None and tier == "contextual" and context.ngram)
     unmet = False
     if context.before is not None or context.not_before is not None:
         window = document.text[max(0, candidate.start - WINDOW) : candidate.start]
