@@ -207,7 +207,8 @@ class Matcher:
                 plain.setdefault(_boundary_key(key, before, after), []).append(owner)
         # Over bytes, as a contiguous NFA: 0.127 s per 10 MB of the benchmark's
         # text against 0.180 s for the default automaton over str, for 1.7 MB
-        # more memory (a DFA scanned in 0.102 s but took 38 MB).
+        # more memory.  A DFA scans in 0.102 s alone, but takes 38 MB, and
+        # repair as a whole ran 8% slower with it (the caches, measured).
         self._automaton = (
             ahocorasick_rs.BytesAhoCorasick([key.encode("ascii") for key in plain], implementation=_CONTIGUOUS)
             if plain else None
