@@ -57,6 +57,8 @@ def test_every_change_span_matches_the_input(text):
 @example("brain tumor division a ultimate ")
 # "a 12 months" (a year) took the start of "12 months-outdated" (year-old).
 @example('" mentioned a 12 months-outdated ')
+# "Huge 12" (Big 12) made "Tech Big" (tech giant) with its neighbour.
+@example("Huge Tech Huge 12 ")
 def test_repair_is_idempotent(text):
     # "of of of" would need two passes; a spinner doubles a word once, never twice.
     assume(not TRIPLED_WORD.search(text))
