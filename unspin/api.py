@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import operator
 from dataclasses import dataclass, replace
 from typing import List, Optional, Tuple
 
@@ -70,9 +69,6 @@ def _plausibility(config: Config) -> Optional[plausibility.Plausibility]:
     if model is None:
         raise ValueError("ngram=True needs the n-gram model: pip install 'unspin[ngram]'")
     return model
-
-
-_NEEDS_EVIDENCE = operator.attrgetter("evidence")
 
 
 @functools.lru_cache(maxsize=16)
@@ -203,11 +199,11 @@ class Unspinner:
         # This loop runs for every candidate: names are bound once, outside it.
         # In a document without spin, the entries that need spin evidence (most
         # contextual ones) are passed over without a call of decide().
-        needs_evidence = None if document.spun else _NEEDS_EVIDENCE
+        without_spin = not document.spun
         for candidate, reason in zip(candidates, safe_reasons):
             if reason:
                 accepted.append((candidate, reason))
-            elif needs_evidence is not None and needs_evidence(candidate[2].context):
+            elif without_spin and candidate[2].context.evidence:
                 continue
             elif reason := decide(candidate, document, level):
                 accepted.append((candidate, reason))
