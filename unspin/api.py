@@ -151,7 +151,12 @@ class Unspinner:
     @staticmethod
     def safe_reasons(candidates, document: context.Document) -> list:
         """Each safe candidate's reason to count as spin evidence, or None; None for the other tiers."""
-        return [context.decide(c, document, "safe") if c.entry.tier == "safe" else None for c in candidates]
+        decide, known = context.decide, context.SAFE_REASON
+        # Most safe entries have no condition: their reason needs no call of decide().
+        return [
+            (known if c[2].context.unconditional else decide(c, document, "safe")) if c[2].tier == "safe" else None
+            for c in candidates
+        ]
 
     @staticmethod
     def supporting_entries(candidates, as_if_spun: context.Document) -> set:

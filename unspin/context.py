@@ -141,6 +141,8 @@ def inside_quotation(text: str, position: int) -> bool:
 # first words of each reason are looked up, not rebuilt per call.
 _ENABLED = {level: frozenset(TIERS[: TIERS.index(level) + 1]) for level in LEVELS}
 _KIND = {"safe": "known spun form", "contextual": "spun form in context", "aggressive": "aggressive rule"}
+# What decide() says of a safe candidate without conditions.
+SAFE_REASON = _KIND["safe"]
 
 
 def decide(candidate: Candidate, document: Document, level: str) -> Optional[str]:
