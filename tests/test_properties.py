@@ -60,6 +60,7 @@ def test_every_change_span_matches_the_input(text):
 # "Huge 12" (Big 12) made "Tech Big" (tech giant) with its neighbour.
 @example("Huge Tech Huge 12 ")
 @example("new 12 months-outdated ")
+@example("it mentioned in an announcement ")
 @example('" mentioned Massive Tech Massive Oil 911 name ')
 def test_repair_is_idempotent(text):
     # "of of of" would need two passes; a spinner doubles a word once, never twice.
