@@ -61,6 +61,7 @@ def test_every_change_span_matches_the_input(text):
 @example("Huge Tech Huge 12 ")
 @example("new 12 months-outdated ")
 @example("it mentioned in an announcement ")
+@example("Atlantic Coast Convention center aged ")
 @example('" mentioned Massive Tech Massive Oil 911 name ')
 def test_repair_is_idempotent(text):
     # "of of of" would need two passes; a spinner doubles a word once, never twice.
