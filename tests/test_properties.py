@@ -80,6 +80,7 @@ def test_repair_is_idempotent(text):
 @example("knock out power Great Barrier Reef ")
 @example("Housing and Urban Development price cap ")
 @example("bring home Republican National Committee ")
+@example("big-name Middle East ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
     assume(not DOUBLED_WORD.search(text))
