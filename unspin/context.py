@@ -66,9 +66,8 @@ class Document:
         """The same text judged spun or not; what was read of the text is shared, not read again."""
         other = Document(self.text, spun, plausibility, self.term_words)
         other._has = self._has
-        for name in ("folded", "ascii_view", "words_present", "quotations"):
-            if name in self.__dict__:
-                other.__dict__[name] = self.__dict__[name]
+        # Every cached reading of the text made so far (none depends on `spun`).
+        other.__dict__.update((name, value) for name, value in self.__dict__.items() if name in _READINGS)
         return other
 
     def has(self, term: str) -> bool:
@@ -85,6 +84,10 @@ class Document:
                 text = self.ascii_view if found_in_ascii_view(term) else self.folded
                 self._has[term] = term_pattern(term).search(text) is not None
         return self._has[term]
+
+
+# The cached properties of a Document: readings of its text, shared by Document.judged.
+_READINGS = frozenset(name for name, value in vars(Document).items() if isinstance(value, functools.cached_property))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -90,9 +90,8 @@ def make_change(text: str, candidate: Candidate, reason: str, floor: int = 0) ->
     if words:
         after = spread_replacement(text, candidate)
     elif before.islower():
-        # Most spun text: no case to carry, and (keep_spacing's own first test)
-        # no whitespace but single spaces.
-        after = entry.canonical if "  " not in before and before.isprintable() else keep_spacing(before, entry.canonical)
+        # Most spun text: no case to carry.
+        after = keep_spacing(before, entry.canonical)
     else:
         after = keep_spacing(before, carry_case(before, entry.canonical, entry.case))
     if before[:1].isdigit() and starts_sentence_with_figure(text, start, before, entry.case):
