@@ -170,6 +170,21 @@ def test_several_spun_words_for_one_canonical_word_are_learned_between_aligned_w
     assert maps.phrase_targets("to") == []
 
 
+def test_a_phrase_may_end_with_a_dangling_function_word_and_may_end_with_a_word_of_its_own_swap():
+    maps = WordMaps.learn([
+        entry("knowledge", "learning", 1),  # a swap of its own: "knowledge" -> "learning"
+        entry("deep gaining knowledge", "deep learning", 2),  # the phrase is "gaining knowledge", not "gaining"
+        entry("device gaining knowledge of algorithm", "machine learning algorithm", 3),
+        entry("device", "machine", 4),
+    ])
+    assert maps.phrases == {("gaining", "knowledge"): {"learning": 2}, ("gaining", "knowledge", "of"): {"learning": 1}}
+    inferrer = Inferrer(maps, ["machine learning", "machine learning algorithm", "transfer learning"], min_score=0.0)
+    assert [f.term for f in select_longest(inferrer.find("a device gaining knowledge of algorithm"))] == ["machine learning algorithm"]
+    # The dangling "of" is not part of a repair that ends before it.
+    [found] = select_longest(inferrer.find("transfer gaining knowledge of images"))
+    assert (found.term, found.end) == ("transfer learning", len("transfer gaining knowledge"))
+
+
 def test_a_phrase_stands_for_one_word_of_a_term():
     learned = [entry("transfer getting to know", "transfer learning", 1), entry("deep getting to know", "deep learning", 2),
                entry("man-made consciousness", "artificial intelligence", 3)]

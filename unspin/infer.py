@@ -216,19 +216,39 @@ def phrase_alignment(spun: str, canonical: str, counts: Dict[str, Counter]) -> O
 
     for source in (words(spun), parts(spun)):
         for target in (words(canonical), parts(canonical)):
-            if len(source) <= len(target):
+            if not target or len(source) <= len(target):
                 continue
-            left = 0
-            while left < len(target) and match(source[left], target[left]):
-                left += 1
-            right = 0
-            while right < len(target) - left and match(source[-1 - right], target[-1 - right]):
-                right += 1
-            middle = source[left : len(source) - right]
-            if len(target) - left - right == 1 and 2 <= len(middle) <= MAX_PHRASE_WORDS:
-                if middle[0] not in FUNCTION_WORDS and middle[-1] not in FUNCTION_WORDS:
+            most_left = 0
+            while most_left < len(target) - 1 and match(source[most_left], target[most_left]):
+                most_left += 1
+            most_right = 0
+            while most_right < len(target) - 1 and match(source[-1 - most_right], target[-1 - most_right]):
+                most_right += 1
+            # Each split that leaves one canonical word, the most words lined up
+            # on the left first: a phrase's last word may also be a swap of its
+            # own ("deep gaining knowledge": knowledge -> learning), and then
+            # the phrase is "gaining knowledge", not "gaining".
+            for left in range(most_left, -1, -1):
+                right = len(target) - 1 - left
+                middle = source[left : len(source) - right]
+                # A phrase may end with a dangling function word ("gaining
+                # knowledge of" for "learning"); it may not start with one,
+                # nor hold the canonical word itself ("trust the" for "trust"
+                # is a misalignment, and would read "trust the management" as
+                # "trust management").
+                if (right <= most_right and 2 <= len(middle) <= MAX_PHRASE_WORDS and middle[0] not in FUNCTION_WORDS
+                        and not any(same_word(word, target[left]) for word in middle)):
                     return tuple(middle), target[left]
     return None
+
+
+def without_dangling(phrase: Tuple[str, ...]) -> Tuple[str, ...]:
+    """A phrase without the function words it ends with: "gaining knowledge of"
+    is also written "gaining knowledge" where the spinner's "of" has no place."""
+    end = len(phrase)
+    while end and phrase[end - 1] in FUNCTION_WORDS:
+        end -= 1
+    return phrase[:end]
 
 
 def _looks_plural(word: str) -> bool:
@@ -286,6 +306,9 @@ class WordMaps:
             found = phrase_alignment(form, canonical, counts)
             if found:
                 phrases[found[0]][found[1]] += 1
+                shorter = without_dangling(found[0])
+                if len(found[0]) > len(shorter) >= 2:
+                    phrases[shorter][found[1]] += 1
         return cls(dict(counts), dict(phrases))
 
     def targets(self, word: str, rare: bool = False) -> Dict[str, Tuple[float, bool]]:
