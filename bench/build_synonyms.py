@@ -24,6 +24,14 @@ license notice, which must travel with every copy.
 
     python bench/build_synonyms.py /usr/share/wordnet > unspin/synonyms.tsv
 
+With --synsets it writes unspin/wordnet-synsets.txt instead: every WordNet
+synset of two or more single-word lemmas, one a line, whatever the words.
+Inference reads a spun word through its synonyms to a swap learned for one of
+them ("intellect" is a synonym of "mind", and "mind" was seen for
+"intelligence"): a spinner's thesaurus offers one set of words for many.
+
+    python bench/build_synonyms.py /usr/share/wordnet --synsets > unspin/wordnet-synsets.txt
+
 WORDNET_DIR is a WordNet 3.0 dict folder (data.noun, data.verb, data.adj,
 data.adv, *.exc; Debian's wordnet-base installs it in /usr/share/wordnet).
 """
@@ -137,22 +145,43 @@ def related(word: str, index, synsets) -> dict:
     return found
 
 
+def single_word_synsets(synsets) -> list:
+    """The synsets of two or more single-word lemmas (letters, inner hyphens), as sorted word lists."""
+    found = set()
+    for lemmas, _ in synsets.values():
+        single = sorted({lemma for lemma in lemmas if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", lemma) and lemma not in FUNCTION_WORDS})
+        if len(single) >= 2:
+            found.add(" ".join(single))
+    return sorted(found)
+
+
+def print_notice(title: str, columns: str, notice) -> None:
+    print(f"# {title} (built by bench/build_synonyms.py).")
+    print(f"# {columns}")
+    print("#")
+    for line in notice:
+        print(f"# {line}".rstrip())
+    print("#")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("wordnet_dir", type=Path, help="a WordNet 3.0 dict folder (data.noun, ...)")
+    parser.add_argument("--synsets", action="store_true", help="write unspin/wordnet-synsets.txt: every synset of two or more single words")
     args = parser.parse_args(argv)
     synsets, notice = read_wordnet(args.wordnet_dir)
+    if args.synsets:
+        print_notice("Synsets of WordNet 3.0 with two or more single-word lemmas", "the lemmas of one synset, space-separated", notice)
+        for line in single_word_synsets(synsets):
+            print(line)
+        return 0
     index = defaultdict(list)
     for key, (lemmas, _) in synsets.items():
         for lemma in lemmas:
             index[lemma].append(key)
     lexicon_terms = [entry.canonical for lexicon in load_lexicons() for entry in lexicon.entries]
-    print("# Synonyms of the words of technical terms, from WordNet 3.0 (built by bench/build_synonyms.py).")
-    print(f"# term word <TAB> {' | '.join(KINDS)} <TAB> related words, space-separated")
-    print("#")
-    for line in notice:
-        print(f"# {line}".rstrip())
-    print("#")
+    print_notice("Synonyms of the words of technical terms, from WordNet 3.0",
+                 f"term word <TAB> {' | '.join(KINDS)} <TAB> related words, space-separated", notice)
     for word in sorted(term_words(lexicon_terms)):
         by_kind = defaultdict(list)
         for other, kind in related(word, index, synsets).items():

@@ -66,6 +66,28 @@ def test_a_common_word_needs_a_learned_map_that_the_thesaurus_confirms():
     assert confirmed.score > without[0].score, "the thesaurus makes a learned swap surer"
 
 
+def test_a_rare_word_reaches_the_swap_learned_for_its_synonym():
+    # "cerebration" shares a WordNet synset with "thinking"; only "thinking" was seen for "intelligence".
+    assert "thinking" in Thesaurus.shipped().synonyms("cerebration")[0]
+    assert "cerebration" not in common_words()
+    learned = WordMaps({"counterfeit": {"artificial": 3}, "thinking": {"intelligence": 3}})
+    terms = ["artificial intelligence"]
+    [found] = Inferrer(learned, terms, thesaurus=Thesaurus.shipped()).find("counterfeit cerebration")
+    assert found.term == "artificial intelligence"
+    assert ("cerebration", "intelligence", 0.7 * learned.targets("thinking")["intelligence"][0]) in found.substitutions
+    assert found.bridged and not found.sure, "a bridged swap is a guess for documents that show spin"
+    assert Inferrer(learned, terms).find("counterfeit cerebration") == [], "without the thesaurus, no bridge"
+    [plural] = Inferrer(learned, terms, thesaurus=Thesaurus.shipped()).find("counterfeit cerebrations")
+    assert plural.replacement() == "artificial intelligences"
+
+
+def test_a_common_word_does_not_reach_the_swaps_of_its_synonyms():
+    # "thought" shares a synset with "thinking" too, but ordinary prose uses it in many senses.
+    assert "thought" in common_words() and "thinking" in Thesaurus.shipped().synonyms("thought")[0]
+    learned = WordMaps({"counterfeit": {"artificial": 3}, "thinking": {"intelligence": 3}})
+    assert Inferrer(learned, ["artificial intelligence"], thesaurus=Thesaurus.shipped()).find("counterfeit thought") == []
+
+
 def test_the_api_uses_the_shipped_thesaurus():
     assert Inferrer.default([]).thesaurus is Thesaurus.shipped()
 
@@ -92,6 +114,24 @@ def test_the_build_script_reads_a_wordnet_folder(tmp_path):
     assert rows[("random", "similar")] == ["haphazard"]
     assert ("forest", "similar") not in rows and ("forest", "synonym") in rows, "a hyponym is no synonym"
     assert rows[("forest", "hyponym")] == ["timberland"], "one step down the is-a tree is its own kind"
+
+
+def test_the_build_script_writes_every_synset_of_single_words(tmp_path):
+    for name, text in WORDNET_FIXTURE.items():
+        (tmp_path / name).write_text(text, encoding="latin-1")
+    built = subprocess.run([sys.executable, str(ROOT / "bench" / "build_synonyms.py"), str(tmp_path), "--synsets"],
+                           capture_output=True, text=True, timeout=120, check=True).stdout
+    assert "# Test notice." in built
+    assert [line for line in built.splitlines() if not line.startswith("#")] == ["forest woodland"]
+
+
+@pytest.mark.skipif(not (WORDNET / "data.noun").is_file(), reason="WordNet 3.0 is not installed (Debian: wordnet-base)")
+def test_the_shipped_synsets_are_built_from_wordnet():
+    build = [sys.executable, str(ROOT / "bench" / "build_synonyms.py"), str(WORDNET), "--synsets"]
+    built = subprocess.run(build, capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
+    shipped = importlib.resources.files("unspin").joinpath("wordnet-synsets.txt").read_text(encoding="utf-8")
+    assert built == shipped, "stale: python bench/build_synonyms.py WORDNET_DIR --synsets > unspin/wordnet-synsets.txt"
+    assert NOTICE in shipped
 
 
 @pytest.mark.skipif(not (WORDNET / "data.noun").is_file(), reason="WordNet 3.0 is not installed (Debian: wordnet-base)")

@@ -19,7 +19,10 @@ batches bring others.  This module generalises from the lists:
    "carcinoma" for "cancer".
    A word of ordinary prose (`common-words.txt`: "main", "working") is read
    through the thesaurus only where a learned map agrees with it; a rarer
-   word ("timberland", "haphazard") on the thesaurus alone.
+   word ("timberland", "haphazard") on the thesaurus alone.  A rarer word
+   also reaches the swaps learned for its WordNet synonyms
+   (`wordnet-synsets.txt`): "cerebration" shares a synset with "thinking",
+   which was seen for "intelligence".
 2. **Gazetteer.** The canonical technical terms a repair may produce: the
    canonical forms of the loaded lexicons plus the curated `gazetteer.txt`.
 3. **Composition.** Where a word may start a term (an automaton finds those),
@@ -377,9 +380,12 @@ THESAURUS_WEIGHTS = {"synonym": 0.7, "similar": 0.6, "derived": 0.5, "hyponym": 
 @dataclass
 class Thesaurus:
     """Which term words a text word may stand for, by a thesaurus relation:
-    WordNet's synonyms of term words (unspin/synonyms.tsv), inverted."""
+    WordNet's synonyms of term words (unspin/synonyms.tsv), inverted; and
+    every word's WordNet synonyms (unspin/wordnet-synsets.txt), through which a
+    spun word reaches the swaps learned for its synonyms."""
 
     relations: Dict[str, Dict[str, str]]  # text word -> {term word: kind}
+    synsets: Dict[str, Tuple[str, ...]] = field(default_factory=dict)  # word -> its synonyms
 
     @classmethod
     def shipped(cls) -> "Thesaurus":
@@ -393,6 +399,14 @@ class Thesaurus:
                 return {target: (THESAURUS_WEIGHTS[kind], form != word) for target, kind in related.items()}
         return {}
 
+    def synonyms(self, word: str) -> Tuple[Tuple[str, ...], bool]:
+        """The words that share a WordNet synset with `word`, and whether `word` is their plural."""
+        for form in _variants(word):
+            found = self.synsets.get(form)
+            if found:
+                return found, form != word
+        return (), False
+
 
 @functools.lru_cache(maxsize=1)
 def _shipped_thesaurus() -> Thesaurus:
@@ -404,7 +418,12 @@ def _shipped_thesaurus() -> Thesaurus:
             known = relations[other].get(word)
             if known is None or rank.index(kind) < rank.index(known):
                 relations[other][word] = kind
-    return Thesaurus(dict(relations))
+    synonyms: Dict[str, set] = defaultdict(set)
+    for line in _package_lines("wordnet-synsets.txt"):
+        members = line.split()
+        for word in members:
+            synonyms[word].update(members)
+    return Thesaurus(dict(relations), {word: tuple(sorted(others - {word})) for word, others in synonyms.items()})
 
 
 def _package_lines(name: str) -> List[str]:
@@ -444,11 +463,15 @@ class Inference:
     # calculation": clustering or classification algorithm), or None: with
     # one, which term the spinner started from is a guess.
     rival: Optional[str] = None
+    # A swap reached through a synonym of the spun word ("cerebration" ->
+    # thinking -> intelligence): a guess worth making where the document
+    # shows spin, never on its own ("module" -> faculty -> "school").
+    bridged: bool = False
 
     @property
     def sure(self) -> bool:
         """Sure enough for a document that shows no other sign of spinning."""
-        if self.heard or self.rival:
+        if self.heard or self.rival or self.bridged:
             # Ordinary English, or a guess between terms: only where the
             # document shows spin.
             return False
@@ -525,6 +548,8 @@ class Inferrer:
         )
         # Texts repeat their words: look each distinct word up once.
         self._lookup = functools.lru_cache(maxsize=WORDS_CACHED)(self._proposals)
+        # (text word, term word) swaps that _proposals reached through a synonym.
+        self._bridged = set()
         self._can_start = functools.lru_cache(maxsize=WORDS_CACHED)(self._starts)
         self._can_pair = functools.lru_cache(maxsize=WORDS_CACHED)(self._pairs)
         # A text meets the same word at the same trie node again and again
@@ -568,6 +593,20 @@ class Inferrer:
                 if target in self._vocabulary and (rare or target in proposals):
                     known, _ = proposals.get(target, (0.0, plural))
                     proposals[target] = (1 - (1 - known) * (1 - weight), plural)
+            if rare:
+                # A swap learned for a synonym of the word ("mind" for
+                # "intelligence": then "intellect" may stand for it too), as
+                # sure as that swap times a thesaurus synonym's weight, where
+                # nothing else proposes the term word.
+                synonyms, plural = self.thesaurus.synonyms(word)
+                bridged: Dict[str, Tuple[float, bool]] = {}
+                for synonym in synonyms:
+                    for target, (weight, synonym_plural) in self.maps.targets(synonym).items():
+                        weight *= THESAURUS_WEIGHTS["synonym"]
+                        if target in self._vocabulary and target not in proposals and weight > bridged.get(target, (0.0,))[0]:
+                            bridged[target] = (weight, plural or synonym_plural)
+                proposals.update(bridged)
+                self._bridged.update((word, target) for target in bridged)
         proposals.pop(word, None)
         if word in self._vocabulary or base_form(word) in self._vocabulary:
             # The word is itself a word of technical terms ("system", "data"):
@@ -730,7 +769,8 @@ class Inferrer:
         kept = [word for word in spun_words if word not in swapped]
         # A phrase that stands for one word ("getting to know") is two swapped words.
         anchored = len(swapped) >= 2 or all(word not in self._common for word in kept)
-        return Inference(tokens[0][0], tokens[-1][1], term, plural, score, swaps, anchored, heard)
+        bridged = any((spun, target) in self._bridged for spun, target, _ in swaps)
+        return Inference(tokens[0][0], tokens[-1][1], term, plural, score, swaps, anchored, heard, bridged=bridged)
 
     def _heard(self, spun_words, swapped) -> bool:
         """Does the n-gram model know a swapped word beside a neighbour as a phrase?
