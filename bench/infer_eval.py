@@ -115,6 +115,16 @@ def inner_split(train, how: str):
     return learn, held_out
 
 
+def with_spun_acronym(entry) -> str:
+    """The canonical, with the spun phrase's acronym in parentheses where the
+    canonical leaves it out: a repair keeps the author's "(HPF)" after
+    "high pass channel", and the list's "high pass filter" omits it."""
+    acronym = re.search(r"\s*\([^()]*\)$", entry.spun[0])
+    if acronym and "(" not in entry.canonical:
+        return entry.canonical + acronym.group()
+    return entry.canonical
+
+
 def repair(inferrer: Inferrer, text: str, sure_only: bool) -> str:
     pieces, last = [], 0
     for inference in select_longest(inferrer.find(text)):
@@ -142,7 +152,7 @@ def evaluate(inferrer: Inferrer, rows, known, sure_only: bool) -> dict:
         is_known = term_key(without_notes(entry.canonical)) in known
         group = groups["known canonical" if is_known else "new canonical"]
         text = f"In this study, {entry.spun[0]} was considered."
-        expected = f"In this study, {entry.canonical} was considered."
+        expected = f"In this study, {with_spun_acronym(entry)} was considered."
         repaired = repair(inferrer, text, sure_only)
         group[3] += word_distance(text, repaired)
         group[4] += word_distance(text, expected) - word_distance(repaired, expected)

@@ -267,3 +267,48 @@ def test_a_written_term_kept_whole_inside_a_longer_one_does_not_stop_it():
     assert "wireless sensor network" in {found.term for found in inferrer.find("a wireless sensor community")}
     # A written term that reaches beyond the inference still stops it.
     assert inferrer.find("a sensor community detection") == []
+
+
+# Each of "counterfeit" and "consciousness" seen once for the term's word, twice for another.
+ACRONYM_MAPS = WordMaps({"counterfeit": {"artificial": 1, "fake": 2}, "consciousness": {"intelligence": 1, "awareness": 2},
+                         "woods": {"forest": 3}})
+ACRONYM_TERMS = ["artificial intelligence", "random forest", "virtual reality", "augmented reality", "machine learning",
+                 "Organization of American States"]
+
+
+def test_an_acronym_that_spells_the_term_makes_a_weak_inference_sure():
+    inferrer = Inferrer(ACRONYM_MAPS, ACRONYM_TERMS)
+    [bare] = inferrer.find("We study counterfeit consciousness here.")
+    assert bare.term == "artificial intelligence" and not bare.sure, "swaps seen once of three times are weak"
+    [confirmed] = inferrer.find("We study counterfeit consciousness (AI) here.")
+    assert confirmed.acronym and confirmed.sure
+    assert confirmed.end == len("We study counterfeit consciousness"), "the acronym stays as the author wrote it"
+
+
+def test_an_acronym_that_spells_another_term_drops_the_inference():
+    inferrer = Inferrer(WordMaps({"device": {"machine": 3}, "gaining": {"learning": 3}}), ACRONYM_TERMS)
+    assert [f.term for f in inferrer.find("a device gaining method")] == ["machine learning"]
+    assert inferrer.find("a device gaining (AI) method") == [], "the author named another term"
+    # An acronym of a longer phrase that ends with the term leaves it alone.
+    assert [f.term for f in inferrer.find("a new device gaining (NML) method")] == ["machine learning"]
+
+
+def test_an_acronym_ties_a_phrase_with_one_unmapped_word_to_the_only_term_it_spells():
+    inferrer = Inferrer(ACRONYM_MAPS, ACRONYM_TERMS)
+    [found] = select_longest(inferrer.find("Users of digital reality (VR) headsets"))
+    assert (found.term, found.sure) == ("virtual reality", True)
+    assert ("digital", "virtual", 0.5) in found.substitutions
+    [found] = select_longest(inferrer.find("a self-emphatic woods (RF) model"))
+    assert (found.term, found.start) == ("random forest", len("a "))
+    [found] = select_longest(inferrer.find("the Association of American States (OAS) met"))
+    assert found.replacement() == "Organization of American States"
+    assert inferrer.find("digital camera (VR) headsets") == [], "two words without a map"
+    assert inferrer.find("the virtual reality (VR) headsets") == [], "the term as it is written"
+    assert inferrer.find("the Association for American States (OAS) met") == [], "function words must be the term's"
+
+
+def test_an_acronym_that_two_terms_spell_equally_is_left_alone():
+    inferrer = Inferrer(WordMaps({}), ["random forest", "rain forest"])
+    assert inferrer.find("a dense woods forest (RF) here") == [], "random or rain: a guess"
+    [found] = inferrer.find("a dense random woods (RF) here")
+    assert found.replacement() == "random forest", "only one term starts with 'random'"

@@ -50,6 +50,13 @@ batches bring others.  This module generalises from the lists:
    backwoods") is sure at UNHEARD_SCORE even beside ordinary words.  The API
    applies sure inferences everywhere and the others (at least `min_score`)
    only where the document shows spin.
+5. **Acronyms.** Papers define a term's acronym where they first use it, and a
+   spinner leaves the acronym alone: "counterfeit consciousness (AI)".  An
+   acronym that spells the term's initials makes the inference sure; one
+   that spells something else drops it ("Automated Insights (AI)" is no
+   "machine learning").  And a phrase whose words all read as one term's
+   but one, which has no map, is repaired when the acronym after it spells
+   that term alone ("digital reality (VR)": virtual reality).
 """
 
 from __future__ import annotations
@@ -128,6 +135,9 @@ MAX_TERM_WORDS = 5
 # "learning", "honest to goodness" for "true").
 MAX_PHRASE_WORDS = 4
 DEFAULT_MIN_SCORE = 0.3
+# The weight of a swap that only the author's acronym vouches for ("woods
+# region (RF)": no map from "region", yet the initials tie it to a term).
+ACRONYM_ONLY_WEIGHT = 0.5
 VARIANT_PENALTY = 0.99
 TECHNICAL_WORD_PENALTY = 0.5
 # How many sightings more a swap of a rare spun word counts (_weight).  In
@@ -467,10 +477,15 @@ class Inference:
     # thinking -> intelligence): a guess worth making where the document
     # shows spin, never on its own ("module" -> faculty -> "school").
     bridged: bool = False
+    # The text gives the term's acronym right after the phrase ("counterfeit
+    # consciousness (AI)"): the author's own word for which term it is.
+    acronym: bool = False
 
     @property
     def sure(self) -> bool:
         """Sure enough for a document that shows no other sign of spinning."""
+        if self.acronym and not self.rival:
+            return True
         if self.heard or self.rival or self.bridged:
             # Ordinary English, or a guess between terms: only where the
             # document shows spin.
@@ -508,6 +523,8 @@ class Inferrer:
         self._common = common_words() if common is None else frozenset(common)
         self.min_score = min_score
         self._root = _Trie()
+        # Terms by their initials, for the acronym a text gives in parentheses.
+        self._by_initials: Dict[str, List[str]] = defaultdict(list)
         self._known = set()
         self._vocabulary = set()
         self._written = set()
@@ -530,6 +547,8 @@ class Inferrer:
                     node = node.children.setdefault(word, _Trie())
                 if node.term is None:
                     node.term = " ".join(term.split())
+                    for initials in set(_initials(node.term)):
+                        self._by_initials[initials].append(node.term)
         starters = set(self._root.children) | set(self.maps.counts) | {phrase[0] for phrase in self.maps.phrases}
         if thesaurus:
             starters |= {w for w, targets in thesaurus.relations.items()
@@ -645,6 +664,11 @@ class Inferrer:
                 following = self._next_word(text, folded, first.end())
                 if following and self._can_pair(first.group(), following[2]):
                     found.extend(self._walk(text, folded, (first.start(), first.end(), first.group())))
+        if "(" in text:
+            # Where the walk read the same words as the same term, it stands.
+            walked = {(i.start, i.end, same_term_key(i.term)) for i in found}
+            found.extend(i for i in self._spelled_by_acronyms(text, folded)
+                         if (i.start, i.end, same_term_key(i.term)) not in walked)
         if not found:
             return found
         # An inference overlapping a span that spells a term is dropped (unless
@@ -667,8 +691,75 @@ class Inferrer:
             if (after and beside.get((after.start(1), "start")) == key) or beside.get(
                     (_spacing_start(text, inference.start), "end")) == key:
                 continue
-            kept.append(inference)
+            confirmed = _acronym_confirms(text, inference)
+            if confirmed is False:
+                continue
+            kept.append(dataclasses.replace(inference, acronym=True) if confirmed else inference)
         return _mark_ambiguous(kept)
+
+    def _spelled_by_acronyms(self, text: str, folded: str) -> List[Inference]:
+        """Phrases that an acronym after them ties to one term, word for word,
+        where at most one word has no map to the term's ("digital reality
+        (VR)": only "virtual reality" has those initials and the word
+        "reality").  The walk needs every word mapped; the author's acronym
+        stands in for one of them.  (Of 8,000 English compounds from WordNet,
+        each followed by its own acronym, none was changed this way.)"""
+        found = []
+        for acronym in _ACRONYM.finditer(text):
+            letters = "".join(c for c in acronym.group(1) if c.isupper() or c.isdigit())
+            spelled = {letters} | ({letters[:-1]} if letters.endswith("S") else set())
+            terms = {term for key in spelled for term in self._by_initials.get(key, ())}
+            pieces = _words_before(folded, acronym.start())
+            best, rivals = None, []
+            for term in terms:
+                # Compounds whole ("self-emphatic woods" for "random forest")
+                # or as their parts ("element-of-speech" for "part-of-speech").
+                for tokens, key in ((_whole_words(pieces), words(term)), (pieces, parts(term))):
+                    # A phrase never starts inside a compound.
+                    if len(key) > len(tokens) or tokens[-len(key)][3]:
+                        continue
+                    span = tokens[-len(key):]
+                    reading = self._read_as(span, key)
+                    if reading is None:
+                        continue
+                    if best is None or reading[0] > best[0][0]:
+                        best, rivals = (reading, term, span), []
+                    elif reading[0] == best[0][0] and same_term_key(term) != same_term_key(best[1]):
+                        rivals.append(term)
+            if best is None or rivals:
+                continue
+            (score, swaps, plural), term, span = best
+            if score >= self.min_score:
+                found.append(Inference(span[0][0], span[-1][1], term, plural, score, swaps, acronym=True))
+        return found
+
+    def _read_as(self, tokens, key) -> Optional[Tuple[float, tuple, Optional[bool]]]:
+        """How the text's words read as the term's words `key`: (score, swaps,
+        plural), or None when more than one word has no map, when a function
+        word differs, or when nothing differs."""
+        swaps, unmapped, plural = [], 0, None
+        for (_, _, word, _), term_word in zip(tokens, key):
+            # The number of the last word carries over (see _walk); an unmapped one says nothing.
+            plural = None
+            if same_word(word, term_word) or (word in FUNCTION_WORDS and word == term_word):
+                plural = True if is_plural_of(word, term_word) else (False if is_plural_of(term_word, word) else None)
+                continue
+            weight, mapped_plural = self._lookup(word).get(term_word, (0.0, False))
+            if weight:
+                swaps.append((word, term_word, weight))
+                plural = True if mapped_plural and not _looks_plural(term_word) else None
+            elif unmapped or word in FUNCTION_WORDS or term_word in FUNCTION_WORDS:
+                return None
+            else:
+                unmapped += 1
+                # A swap the acronym vouches for, not any map: counted as a weak one.
+                swaps.append((word, term_word, ACRONYM_ONLY_WEIGHT))
+        if not swaps or len(swaps) == unmapped == len(key):
+            return None
+        product = 1.0
+        for _, _, weight in swaps:
+            product *= weight
+        return product ** (1 / len(swaps)), tuple(swaps), plural
 
     @staticmethod
     def _overlaps_written(inference, key, written, starts, reach) -> bool:
@@ -788,6 +879,71 @@ class Inferrer:
 def same_term_key(term: str) -> str:
     """Terms that differ only in number ("integrated circuit", "integrated circuits") share this key."""
     return " ".join(base_form(word) for word in parts(term))
+
+
+# An acronym in parentheses: two capitals or more, maybe digits and a plural "s" ("CNN", "CVDs", "B5G").
+_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Za-z0-9-]*[A-Z0-9]s?)\)")
+
+
+def _words_before(folded: str, end: int, most: int = MAX_TERM_WORDS) -> List[Tuple[int, int, str, bool]]:
+    """The words that end at `end`, joined by spacing or hyphens only, at most
+    `most`: (start, end, word, whether a hyphen joins it to the word before)."""
+    tokens = []
+    at = end
+    while len(tokens) < most:
+        gap = at
+        while gap > 0 and folded[gap - 1] in " \t-‐‑":
+            gap -= 1
+        if (gap == at and tokens) or gap == 0 or not is_word_char(folded[gap - 1]):
+            break
+        start = gap
+        while start > 0 and (is_word_char(folded[start - 1]) or folded[start - 1] in "'’"):
+            start -= 1
+        if tokens:
+            # The token read before this one (later in the text) is joined to it by a hyphen.
+            tokens[-1] = tokens[-1][:3] + (any(c in "-‐‑" for c in folded[gap:at]),)
+        tokens.append((start, gap, folded[start:gap].replace("’", "'"), start > 0 and folded[start - 1] in "-‐‑"))
+        at = start
+    return tokens[::-1]
+
+
+def _whole_words(tokens) -> List[Tuple[int, int, str, bool]]:
+    """The tokens of _words_before with hyphenated compounds joined into one word."""
+    joined = []
+    for start, end, word, hyphen in tokens:
+        if hyphen and joined:
+            first = joined.pop()
+            joined.append((first[0], end, f"{first[2]}-{word}", first[3]))
+        else:
+            joined.append((start, end, word, hyphen))
+    return joined
+
+
+def _initials(term: str) -> Tuple[str, str]:
+    """A term's initials, upper case: of every word ("OOAS"), and of its words
+    other than function words ("OAS" for "Organization of American States");
+    a hyphenated compound gives one letter a part ("POS" for "part-of-speech")."""
+    every = [word for word in parts(term) if word]
+    return "".join(w[0] for w in every).upper(), "".join(w[0] for w in every if w not in FUNCTION_WORDS).upper()
+
+
+def _acronym_confirms(text: str, inference: Inference) -> Optional[bool]:
+    """True when the acronym after the phrase spells the term's initials; False
+    when it spells something else (the author named another term: "Automated
+    Insights (AI)" is no "machine learning"); None without an acronym, or when
+    the acronym may stand for a longer phrase that ends with this one
+    ("neural organization" in "convolutional neural organization (CNN)")."""
+    found = _ACRONYM.match(text, inference.end)
+    if not found or sum(c.isupper() for c in found.group(1)) < 2:
+        return None
+    letters = "".join(c for c in found.group(1) if c.isupper() or c.isdigit())
+    spelled = {letters} | ({letters[:-1]} if letters.endswith("S") else set())
+    initials = _initials(inference.term)
+    if spelled & set(initials):
+        return True
+    if any(a.endswith(i) for a in spelled for i in initials if i):
+        return None
+    return False
 
 
 def _mark_ambiguous(inferences: List[Inference]) -> List[Inference]:
