@@ -282,6 +282,7 @@ def test_an_acronym_that_spells_the_term_makes_a_weak_inference_sure():
     assert bare.term == "artificial intelligence" and not bare.sure, "swaps seen once of three times are weak"
     [confirmed] = inferrer.find("We study counterfeit consciousness (AI) here.")
     assert confirmed.acronym and confirmed.sure
+    assert confirmed.reason().endswith("; the acronym after it spells the term")
     assert confirmed.end == len("We study counterfeit consciousness"), "the acronym stays as the author wrote it"
 
 
@@ -305,6 +306,16 @@ def test_an_acronym_ties_a_phrase_with_one_unmapped_word_to_the_only_term_it_spe
     assert inferrer.find("digital camera (VR) headsets") == [], "two words without a map"
     assert inferrer.find("the virtual reality (VR) headsets") == [], "the term as it is written"
     assert inferrer.find("the Association for American States (OAS) met") == [], "function words must be the term's"
+
+
+def test_an_acronym_vouches_for_a_weakly_mapped_word_as_for_an_unmapped_one_but_never_for_a_whole_term():
+    maps = WordMaps({"digital": {"virtual": 1, "cyber": 5}})
+    inferrer = Inferrer(maps, ["virtual reality", "e-commerce", "anti-inflammatory drug"])
+    assert inferrer.find("a digital reality headset") == [], "a weak map alone is too weak"
+    [found] = inferrer.find("a digital reality (VR) headset")
+    assert (found.term, found.score, found.sure) == ("virtual reality", 0.5, True)
+    # "e-commerce" read whole is one word: nothing else would read as the term's.
+    assert inferrer.find("the European People Group (EC) met") == []
 
 
 def test_an_acronym_that_two_terms_spell_equally_is_left_alone():

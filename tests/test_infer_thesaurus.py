@@ -76,6 +76,7 @@ def test_a_rare_word_reaches_the_swap_learned_for_its_synonym():
     assert found.term == "artificial intelligence"
     assert ("cerebration", "intelligence", 0.7 * learned.targets("thinking")["intelligence"][0]) in found.substitutions
     assert found.bridged and not found.sure, "a bridged swap is a guess for documents that show spin"
+    assert found.reason().endswith("; a swap through a WordNet synonym")
     assert Inferrer(learned, terms).find("counterfeit cerebration") == [], "without the thesaurus, no bridge"
     [plural] = Inferrer(learned, terms, thesaurus=Thesaurus.shipped()).find("counterfeit cerebrations")
     assert plural.replacement() == "artificial intelligences"

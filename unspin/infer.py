@@ -501,7 +501,9 @@ class Inference:
 
     def reason(self) -> str:
         swaps = ", ".join(f"{a}→{b}" for a, b, _ in self.substitutions)
-        return f"inferred: {swaps}; score {self.score:.2f}" + (f"; or {self.rival}" if self.rival else "")
+        return (f"inferred: {swaps}; score {self.score:.2f}" + (f"; or {self.rival}" if self.rival else "")
+                + ("; a swap through a WordNet synonym" if self.bridged else "")
+                + ("; the acronym after it spells the term" if self.acronym else ""))
 
 
 class _Trie:
@@ -737,29 +739,30 @@ class Inferrer:
         """How the text's words read as the term's words `key`: (score, swaps,
         plural), or None when more than one word has no map, when a function
         word differs, or when nothing differs."""
-        swaps, unmapped, plural = [], 0, None
+        swaps, plural = [], None
         for (_, _, word, _), term_word in zip(tokens, key):
             # The number of the last word carries over (see _walk); an unmapped one says nothing.
             plural = None
             if same_word(word, term_word) or (word in FUNCTION_WORDS and word == term_word):
                 plural = True if is_plural_of(word, term_word) else (False if is_plural_of(term_word, word) else None)
                 continue
-            weight, mapped_plural = self._lookup(word).get(term_word, (0.0, False))
-            if weight:
-                swaps.append((word, term_word, weight))
-                plural = True if mapped_plural and not _looks_plural(term_word) else None
-            elif unmapped or word in FUNCTION_WORDS or term_word in FUNCTION_WORDS:
+            if word in FUNCTION_WORDS or term_word in FUNCTION_WORDS:
                 return None
-            else:
-                unmapped += 1
-                # A swap the acronym vouches for, not any map: counted as a weak one.
-                swaps.append((word, term_word, ACRONYM_ONLY_WEIGHT))
-        if not swaps or len(swaps) == unmapped == len(key):
+            weight, mapped_plural = self._lookup(word).get(term_word, (0.0, False))
+            swaps.append([word, term_word, weight])
+            plural = True if weight and mapped_plural and not _looks_plural(term_word) else None
+        # The acronym vouches for one swap that no map (or only a weak one:
+        # "digital" -> virtual) supports; every other word must read as the
+        # term's on its own, and there must be one (a compound read whole,
+        # "e-commerce", is a single word).
+        if len(key) < 2 or not swaps or sum(not weight for _, _, weight in swaps) > 1:
             return None
+        weakest = min(swaps, key=lambda swap: swap[2])
+        weakest[2] = max(weakest[2], ACRONYM_ONLY_WEIGHT)
         product = 1.0
         for _, _, weight in swaps:
             product *= weight
-        return product ** (1 / len(swaps)), tuple(swaps), plural
+        return product ** (1 / len(swaps)), tuple(map(tuple, swaps)), plural
 
     @staticmethod
     def _overlaps_written(inference, key, written, starts, reach) -> bool:
