@@ -57,11 +57,15 @@ def _casing():
 
 
 def spun_text(lexicon: LexiconLike = None, max_pieces: int = 30) -> st.SearchStrategy:
-    """Text made of the lexicon's spun forms (in any case), ordinary words and separators."""
+    """Text made of the lexicon's spun forms (in any case), their single words,
+    ordinary words and separators.  The single words let a repair meet the rest
+    of another spun form ("fowl house" -> "bird house", itself spun)."""
     forms = sorted({form for entry in entries_of(lexicon) for form in entry.spun})
     if not forms:
         raise ValueError("the lexicon has no spun forms")
-    pieces = st.tuples(st.sampled_from(forms) | st.sampled_from(ORDINARY_WORDS), _casing(), st.sampled_from(SEPARATORS))
+    words = sorted({word for form in forms for word in form.split()})
+    pieces = st.tuples(st.sampled_from(forms) | st.sampled_from(words) | st.sampled_from(ORDINARY_WORDS), _casing(),
+                       st.sampled_from(SEPARATORS))
     return st.lists(pieces, max_size=max_pieces).map(lambda items: "".join(case(p) + sep for p, case, sep in items))
 
 
