@@ -135,8 +135,9 @@ MAX_TERM_WORDS = 5
 # "learning", "honest to goodness" for "true").
 MAX_PHRASE_WORDS = 4
 DEFAULT_MIN_SCORE = 0.3
-# The weight of a swap that only the author's acronym vouches for ("woods
-# region (RF)": no map from "region", yet the initials tie it to a term).
+# The weight of a swap that only the author's acronym vouches for ("digital
+# reality (VR)": no map from "digital" worth as much, yet the initials tie it
+# to a term).
 ACRONYM_ONLY_WEIGHT = 0.5
 VARIANT_PENALTY = 0.99
 TECHNICAL_WORD_PENALTY = 0.5
@@ -615,8 +616,8 @@ class Inferrer:
                     known, _ = proposals.get(target, (0.0, plural))
                     proposals[target] = (1 - (1 - known) * (1 - weight), plural)
             if rare:
-                # A swap learned for a synonym of the word ("mind" for
-                # "intelligence": then "intellect" may stand for it too), as
+                # A swap learned for a synonym of the word ("thinking" for
+                # "intelligence": then "cerebration" may stand for it too), as
                 # sure as that swap times a thesaurus synonym's weight, where
                 # nothing else proposes the term word.
                 synonyms, plural = self.thesaurus.synonyms(word)
@@ -704,12 +705,11 @@ class Inferrer:
         where at most one word has no map to the term's ("digital reality
         (VR)": only "virtual reality" has those initials and the word
         "reality").  The walk needs every word mapped; the author's acronym
-        stands in for one of them.  (Of 8,000 English compounds from WordNet,
+        stands in for one of them.  (Of 20,000 English compounds from WordNet,
         each followed by its own acronym, none was changed this way.)"""
         found = []
         for acronym in _ACRONYM.finditer(text):
-            letters = "".join(c for c in acronym.group(1) if c.isupper() or c.isdigit())
-            spelled = {letters} | ({letters[:-1]} if letters.endswith("S") else set())
+            spelled = _spelled(acronym.group(1))
             terms = {term for key in spelled for term in self._by_initials.get(key, ())}
             pieces = _words_before(folded, acronym.start())
             best, rivals = None, []
@@ -922,6 +922,15 @@ def _whole_words(tokens) -> List[Tuple[int, int, str, bool]]:
     return joined
 
 
+def _spelled(acronym: str) -> set:
+    """What an acronym spells: its capitals and digits, with and without a
+    final plural "S" ("PVOS", "PVO"); nothing with fewer than two capitals."""
+    if sum(c.isupper() for c in acronym) < 2:
+        return set()
+    letters = "".join(c for c in acronym if c.isupper() or c.isdigit())
+    return {letters} | ({letters[:-1]} if letters.endswith("S") else set())
+
+
 def _initials(term: str) -> Tuple[str, str]:
     """A term's initials, upper case: of every word ("OOAS"), and of its words
     other than function words ("OAS" for "Organization of American States");
@@ -937,10 +946,9 @@ def _acronym_confirms(text: str, inference: Inference) -> Optional[bool]:
     the acronym may stand for a longer phrase that ends with this one
     ("neural organization" in "convolutional neural organization (CNN)")."""
     found = _ACRONYM.match(text, inference.end)
-    if not found or sum(c.isupper() for c in found.group(1)) < 2:
+    spelled = _spelled(found.group(1)) if found else set()
+    if not spelled:
         return None
-    letters = "".join(c for c in found.group(1) if c.isupper() or c.isdigit())
-    spelled = {letters} | ({letters[:-1]} if letters.endswith("S") else set())
     initials = _initials(inference.term)
     if spelled & set(initials):
         return True
