@@ -88,7 +88,13 @@ def spinner_for(entries):
 
 def generate(directory: Path, size_mb: float, entries) -> list:
     """Write documents totalling at least size_mb MB into directory; return their paths."""
+    # Two generators: the documents' layout (sizes, which are spun, which
+    # passages) draws from one, the spinner's choices from the other.  With
+    # one, every entry added changed how many numbers spinning drew, and so
+    # the rest of the corpus: 150 of 463 documents spun with one version of
+    # the lexicons, 163 of 459 with the next, 17% more changes to make.
     rng = random.Random(SEED)
+    spin_rng = random.Random(SEED + 1)
     sources = [path.read_text(encoding="utf-8") for path in CLEAN]
     article = SPUN_ARTICLE.read_text(encoding="utf-8")
     spin = spinner_for(entries)
@@ -106,7 +112,7 @@ def generate(directory: Path, size_mb: float, entries) -> list:
             start = source.find("\n", rng.randrange(len(source) - 20_000)) + 1
             passage = source[start : start + rng.randint(2_000, 20_000)]
             passage = passage[: passage.rfind("\n") + 1] or passage
-            parts.append(spin(passage, rng) if spun else passage)
+            parts.append(spin(passage, spin_rng) if spun else passage)
             length += len(passage)
         path = directory / f"doc{len(paths):05d}.txt"
         data = "\n\n".join(parts).encode("utf-8")
