@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from infer_eval import comparable, inner_split, load_rows, repair, split, without_notes  # noqa: E402
+from infer_eval import comparable, inner_split, load_rows, repair, split, with_spun_acronym, without_notes  # noqa: E402
 from unspin.infer import (  # noqa: E402
     Inferrer, Thesaurus, _variants, alignment, base_form, curated_terms, same_word, term_key,
 )
@@ -66,7 +66,7 @@ def main(argv=None) -> int:
         if term_key(canonical) not in known:
             continue
         spun = entry.spun[0]
-        text, expected = f"In this study, {spun} was considered.", f"In this study, {entry.canonical} was considered."
+        text, expected = f"In this study, {spun} was considered.", f"In this study, {with_spun_acronym(entry)} was considered."
         sure, spun_document = repair(inferrer, text, True), repair(inferrer, text, False)
         if comparable(sure) == comparable(expected):
             outcome = "restored (sure)"
