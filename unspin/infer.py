@@ -206,6 +206,16 @@ def _variants(word: str) -> Tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+def _entry_by_form(table: dict, word: str):
+    """The table's entry for the word as written, else for its nearest base
+    form, and whether it was a base form's (the word is then its plural)."""
+    for form in _variants(word):
+        found = table.get(form)
+        if found:
+            return found, form != word
+    return None, False
+
+
 def base_form(word: str) -> str:
     """The word without a plural ending, if it has one."""
     return _variants(word)[-1]
@@ -329,18 +339,11 @@ class WordMaps:
         """Canonical words that `word` may stand for: their reliability, and whether
         `word` is a plural of the mapped form (so the canonical word becomes plural).
         `rare`: ordinary prose does not use the word (see _weight)."""
-        found: Dict[str, Tuple[float, bool]] = {}
-        for form in _variants(word):
-            counter = self.counts.get(form)
-            if not counter:
-                continue
-            total = sum(counter.values())
-            for target, count in counter.items():
-                weight = _weight(count, total, rare)
-                if target not in found or weight > found[target][0]:
-                    found[target] = (weight, form != word)
-            break  # the word as written, else its nearest base form
-        return found
+        counter, plural = _entry_by_form(self.counts, word)
+        if not counter:
+            return {}
+        total = sum(counter.values())
+        return {target: (_weight(count, total, rare), plural) for target, count in counter.items()}
 
     def __post_init__(self):
         # Phrases by their first word, which is all a walk through a text knows at first.
@@ -404,19 +407,13 @@ class Thesaurus:
 
     def targets(self, word: str) -> Dict[str, Tuple[float, bool]]:
         """Like WordMaps.targets: term words, their weight and whether `word` is their plural."""
-        for form in _variants(word):
-            related = self.relations.get(form)
-            if related:
-                return {target: (THESAURUS_WEIGHTS[kind], form != word) for target, kind in related.items()}
-        return {}
+        related, plural = _entry_by_form(self.relations, word)
+        return {target: (THESAURUS_WEIGHTS[kind], plural) for target, kind in (related or {}).items()}
 
     def synonyms(self, word: str) -> Tuple[Tuple[str, ...], bool]:
         """The words that share a WordNet synset with `word`, and whether `word` is their plural."""
-        for form in _variants(word):
-            found = self.synsets.get(form)
-            if found:
-                return found, form != word
-        return (), False
+        found, plural = _entry_by_form(self.synsets, word)
+        return found or (), plural
 
 
 @functools.lru_cache(maxsize=1)
