@@ -4,6 +4,7 @@ import pytest
 
 from unspin import Unspinner
 from unspin.context import inside_quotation
+from unspin.phrases import KnownPhrases
 from unspin.lexicon import LexiconError
 
 
@@ -64,13 +65,40 @@ def test_spin_suffices_stands_in_for_unmet_context_in_spun_documents_only(tmp_pa
     spun = "A crimson fowl and an azure orb. She stated her case."
     assert unspinner.repair(spun) == "A red bird and a blue ball. She said her case."
     [change] = [c for c in unspinner.scan(spun) if c.rule == "ctx.said.stated"]
-    assert change.reason == "spun form in context; the document's spin stands in for the unmet context, outside quotations"
+    assert change.reason == ("spun form in context; the document's spin stands in for the unmet context, "
+                             "outside quotations and set phrases")
     # Not in a document without spin, and not inside a quotation of a spun one.
     assert unspinner.repair("A crimson fowl. She stated her case.") == "A red bird. She stated her case."
     quoted = "A crimson fowl and an azure orb. “She stated her case.”"
     assert "stated" in unspinner.repair(quoted)
     # The condition itself still decides where it holds, in any document.
     assert unspinner.repair("Yes, stated Ann.") == "Yes, said Ann."
+
+
+def test_known_phrases_find_the_phrase_around_a_word():
+    phrases = KnownPhrases(["final round", "U.N. General Assembly", "cease-fire", "last"])
+    text = "the final round; the U.N. General Assembly met; a cease-fire; a final report"
+    def around(word, occurrence=0):
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(word, start + 1)
+        return phrases.surrounding(text, start, start + len(word))
+    assert around("final") == "final round"
+    assert around("Assembly") == "u n general assembly"
+    assert around("General Assembly") == "u n general assembly"
+    assert around("cease") == "cease fire"
+    assert around("final", 1) is None  # "final report" is no known phrase
+    assert phrases.surrounding("last", 0, 4) is None  # one word is no phrase
+
+
+def test_waived_words_stay_inside_the_lexicons_set_phrases():
+    # Entries that waive their context in spun text ("assembly" → meeting,
+    # "meals" → food, "landing" → touchdown) leave their word inside a
+    # canonical form of another entry or a gazetteer term.
+    text = ("The plane made an emergency landing. Volunteers served hot meals. The U.N. General Assembly met. "
+            "Clinical practice guidelines changed. The assembly voted.")
+    repaired = Unspinner(assume_spun=True).repair(text)
+    assert repaired == text.replace("The assembly", "The meeting")
 
 
 @pytest.mark.parametrize(
