@@ -10,7 +10,7 @@ SPUN = (CORPORA / "seed" / "spun.txt").read_text(encoding="utf-8")
 REFERENCE = (CORPORA / "seed" / "reference.txt").read_text(encoding="utf-8")
 
 # Pinned at the level reached; lower it when the lexicons improve, never raise it.
-MAX_ERRORS_AFTER_REPAIR = 11
+MAX_ERRORS_AFTER_REPAIR = 10
 
 
 def test_seed_is_heavily_spun_before_repair():
