@@ -63,6 +63,9 @@ def test_every_change_span_matches_the_input(text):
 @example("it mentioned in an announcement ")
 @example("Atlantic Coast Convention center aged ")
 @example('" mentioned Massive Tech Massive Oil 911 name ')
+# A word repaired on spin evidence alone made another spun form with its
+# neighbour: "residence Republicans" → "home Republicans" → "House Republicans".
+@example("RESIDENCE REPUBLICANS advanced sign handling ")
 def test_repair_is_idempotent(text):
     # "of of of" would need two passes; a spinner doubles a word once, never twice.
     assume(not TRIPLED_WORD.search(text))

@@ -19,7 +19,7 @@ import regex
 
 from .lexicon import TIERS, Entry
 from .matcher import Candidate, WordIndex, ascii_view, fold_text, found_in_ascii_view, occurrences
-from .phrases import known_phrases
+from .phrases import spin_may_stand_in
 from .plausibility import MARGIN, Plausibility
 
 LEVELS = TIERS
@@ -215,7 +215,7 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
     if unmet and waive:
         if document.quotations.inside(candidate.start):
             return None
-        if known_phrases().surrounding(document.text, candidate.start, candidate.end) is not None:
+        if not spin_may_stand_in(document.text, candidate.start, candidate.end, entry.canonical):
             return None
         reasons.append("the document's spin stands in for the unmet context, outside quotations and set phrases")
     elif unmet:

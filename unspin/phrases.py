@@ -1,12 +1,15 @@
-"""Known phrases: set wording that the spin evidence of a document never breaks up.
+"""Known phrases: where the spin evidence of a document does not stand in for context.
 
 An entry with `spin_suffices` repairs its spun word anywhere outside quotations
 in a document that shows spin, once its own context condition is unmet ("final"
-→ "last": the spinner's "final 12 months").  The same word also stands inside
-set phrases that no spinner made: "final round", "General Assembly",
-"cease-fire", "regression analysis".  There the word is left alone.  The
-phrases known here are every canonical form of two or more words in the
-built-in lexicons, and the gazetteer's technical terms.
+→ "last": the spinner's "final 12 months").  It leaves the word alone
+
+- inside a set phrase that no spinner made: "final round", "General
+  Assembly", "cease-fire", "regression analysis" (every canonical form of two
+  or more words in the built-in lexicons, and the gazetteer's terms);
+- where its repair would make a spun form of several words with the words
+  around it ("residence Republicans" → "home Republicans", the spinner's
+  House Republicans): the word was not the spinner's there.
 """
 
 from __future__ import annotations
@@ -40,9 +43,10 @@ class KnownPhrases:
                     by_word[word].add((words, position))
         self._by_word = dict(by_word)
 
-    def surrounding(self, text: str, start: int, end: int) -> Optional[str]:
-        """The known phrase that text[start:end] stands in, with more words of it around, or None."""
-        inner = words_of(text[start:end])
+    def surrounding(self, text: str, start: int, end: int, replacement: Optional[str] = None) -> Optional[str]:
+        """The known phrase that text[start:end] (or `replacement` in its place) stands in,
+        with more words of it around, or None."""
+        inner = words_of(text[start:end] if replacement is None else replacement)
         if not inner:
             return None
         before = after = None
@@ -59,6 +63,17 @@ class KnownPhrases:
 
 
 @functools.lru_cache(maxsize=1)
-def known_phrases() -> KnownPhrases:
+def set_phrases() -> KnownPhrases:
     canonical = {entry.canonical for lexicon in load_lexicons() for entry in lexicon.entries}
     return KnownPhrases(canonical | set(curated_terms()))
+
+
+@functools.lru_cache(maxsize=1)
+def spun_phrases() -> KnownPhrases:
+    return KnownPhrases({form for lexicon in load_lexicons() for entry in lexicon.entries for form in entry.spun})
+
+
+def spin_may_stand_in(text: str, start: int, end: int, canonical: str) -> bool:
+    """May spin evidence alone repair text[start:end] to `canonical` (see the module's rules)?"""
+    return (set_phrases().surrounding(text, start, end) is None
+            and spun_phrases().surrounding(text, start, end, canonical) is None)
