@@ -90,6 +90,7 @@ def test_repair_is_idempotent(text):
 # A scholarly tortured phrase that is ordinary English as well, inside a name.
 @example("Downing Street security apparatus ")
 @example("global health emergency Division of Motor Vehicles ")
+@example("Staples Center college admissions ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
     assume(not DOUBLED_WORD.search(text))
