@@ -24,8 +24,12 @@ from .infer import curated_terms
 from .lexicon import load_lexicons
 
 _WORD = regex.compile(r"\w+")
+_FIRST_WORD = regex.compile(r"\W*(\w+)")
 # Characters read on each side of a word: more than the rest of any known phrase.
 SIDE = 80
+# How many (word, neighbours) verdicts are kept: a few MB, and a long stream
+# of text cannot grow it without bound.
+_REMEMBERED = 100_000
 
 
 def words_of(text: str) -> tuple:
@@ -41,25 +45,76 @@ class KnownPhrases:
             if len(words) > 1:
                 for position, word in enumerate(words):
                     by_word[word].add((words, position))
-        self._by_word = dict(by_word)
+        # Sorted, so that the first phrase found is the same in every process.
+        self._by_word = {word: sorted(found) for word, found in by_word.items()}
+        # (inner words, word before, word after) -> the phrases those allow; see surrounding().
+        self._beside = {}
+
+    def knows(self, words: tuple) -> bool:
+        """Could `words` stand in a known phrase at all (is its first word in one)?"""
+        return bool(words) and words[0] in self._by_word
 
     def surrounding(self, text: str, start: int, end: int, replacement: Optional[str] = None) -> Optional[str]:
         """The known phrase that text[start:end] (or `replacement` in its place) stands in,
         with more words of it around, or None."""
-        inner = words_of(text[start:end] if replacement is None else replacement)
-        if not inner:
+        words = _words_or_word(text[start:end] if replacement is None else replacement)
+        return self.around(words, words_beside(text, start, end), text, start, end) if self.knows(words) else None
+
+    def around(self, words: tuple, beside: tuple, text: str, start: int, end: int) -> Optional[str]:
+        """The known phrase that `words`, standing at text[start:end] between the words
+        `beside` it, belongs to with more of its words around, or None."""
+        # The words right beside the span rule out most phrases before the
+        # windows are read word by word; what they rule out is remembered
+        # (this runs for every candidate that spin evidence would repair).
+        key = (words,) + beside
+        phrases = self._beside.get(key)
+        if phrases is None:
+            if len(self._beside) >= _REMEMBERED:
+                self._beside.clear()
+            phrases = self._beside[key] = self._phrases_beside(*key)
+        if not phrases:
             return None
-        before = after = None
-        for words, position in self._by_word.get(inner[0], ()):
-            head, tail = words[:position], words[position + len(inner):]
-            if words[position : position + len(inner)] != inner or not (head or tail):
-                continue
-            if before is None:
-                before = words_of(text[max(0, start - SIDE) : start])
-                after = words_of(text[end : end + SIDE])
+        before = words_of(text[max(0, start - SIDE) : start])
+        after = words_of(text[end : end + SIDE])
+        for phrase, head, tail in phrases:
             if (not head or before[-len(head):] == head) and after[: len(tail)] == tail:
-                return " ".join(words)
+                return " ".join(phrase)
         return None
+
+    def _phrases_beside(self, inner: tuple, left: str, right: str) -> tuple:
+        """(phrase, its words before `inner`, its words after) for the phrases that hold `inner`
+        with `left` just before it, or `right` just after it, as their own words require."""
+        size, found = len(inner), []
+        for words, position in self._by_word[inner[0]]:
+            head, tail = words[:position], words[position + size :]
+            if words[position : position + size] != inner or not (head or tail):
+                continue
+            if (not head or head[-1] == left) and (not tail or tail[0] == right):
+                found.append((words, head, tail))
+        return tuple(found)
+
+
+def _words_or_word(text: str) -> tuple:
+    # Most spans are one plain ASCII word: no regex needed.
+    return (text.lower(),) if text.isascii() and text.isalnum() else words_of(text)
+
+
+def words_beside(text: str, start: int, end: int) -> tuple:
+    """The lower-case words just before and just after text[start:end] ('' where there is none)."""
+    return _word_before(text, start), _word_after(text, end)
+
+
+def _word_before(text: str, start: int) -> str:
+    """The lower-case word that ends nearest before `start` (within SIDE characters), or ''."""
+    # Read backwards: the first word of the reversed window, reversed again.
+    found = _FIRST_WORD.match(text[max(0, start - SIDE) : start][::-1])
+    return found.group(1)[::-1].lower() if found else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    """The lower-case word that starts nearest after `end` (within SIDE characters), or ''."""
+    found = _FIRST_WORD.match(text, end, end + SIDE)
+    return found.group(1).lower() if found else ""
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,5 +130,16 @@ def spun_phrases() -> KnownPhrases:
 
 def spin_may_stand_in(text: str, start: int, end: int, canonical: str) -> bool:
     """May spin evidence alone repair text[start:end] to `canonical` (see the module's rules)?"""
-    return (set_phrases().surrounding(text, start, end) is None
-            and spun_phrases().surrounding(text, start, end, canonical) is None)
+    written, repaired = _words_or_word(text[start:end]), _canonical_words(canonical)
+    known, spun = set_phrases(), spun_phrases()
+    check_known, check_spun = known.knows(written), spun.knows(repaired)
+    if not (check_known or check_spun):
+        return True
+    beside = words_beside(text, start, end)
+    return not ((check_known and known.around(written, beside, text, start, end))
+                or (check_spun and spun.around(repaired, beside, text, start, end)))
+
+
+@functools.lru_cache(maxsize=16384)
+def _canonical_words(canonical: str) -> tuple:
+    return words_of(canonical)

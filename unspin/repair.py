@@ -39,8 +39,9 @@ class Change:
 
 def select(accepted: Iterable[Tuple[Candidate, str]]) -> List[Tuple[Candidate, str]]:
     """Leftmost, then longest, non-overlapping candidates."""
-    # By index, not field name: the key is computed for every accepted candidate.
-    ordered = sorted(accepted, key=lambda item: (item[0][0], -item[0][1]))
+    # By index, not field name, and one integer (start first, then the longer
+    # span): the key is computed for every accepted candidate.
+    ordered = sorted(accepted, key=lambda item: (item[0][0] << 32) - item[0][1])
     chosen, reached = [], 0
     for candidate, reason in ordered:
         if candidate.start >= reached:
