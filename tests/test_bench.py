@@ -51,3 +51,18 @@ def test_curated_coverage_counts_rows_changed_and_restored(tmp_path):
     assert run.returncode == 0, run.stderr
     assert "2 rows: 1 changed (50.0%), 1 restored (50.0%)" in run.stdout
     assert "unchanged: purple elephant wrangling" in run.stdout
+
+
+def test_waiver_stats_judges_the_waiver_of_each_entry(tmp_path):
+    # The seed keeps a word of its own that news.won.received would take for the spinner's.
+    for name in ("spun.txt", "reference.txt"):
+        (tmp_path / name).write_bytes((ROOT / "corpora" / "seed" / name).read_bytes())
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "waiver_stats.py"), str(tmp_path), "--show", "50"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    rows = {entry: (int(right), int(wrong), int(clean))
+            for right, wrong, clean, entry in re.findall(r"^ *(\d+) +(\d+) +(\d+)  (\S+)$", run.stdout, re.M)}
+    # Every entry that could take spin_suffices is judged on the spun examples of all entries too.
+    assert len(rows) > 100
+    assert rows["news.won.received"][1] >= 1
+    assert "- spun.txt: …" in run.stdout and "[received → won]" in run.stdout
