@@ -101,6 +101,18 @@ def test_waived_words_stay_inside_the_lexicons_set_phrases():
     assert repaired == text.replace("The assembly", "The meeting")
 
 
+def test_no_entry_changes_the_last_word_of_a_known_name():
+    # "security internet" is the spinner's "safety net", but not where "Security"
+    # ends "Department of Homeland Security"; a repair that keeps the word may
+    # go on ("Circuit Court docket of Appeals"), and "U.S. military" is no name.
+    unspinner = Unspinner(assume_spun=True)
+    assert unspinner.repair("The Security internet programs help.") == "The Safety net programs help."
+    kept = "The Department of Homeland Security internet office opened."
+    assert unspinner.repair(kept) == kept
+    assert unspinner.repair("the 5th U.S. Circuit Court docket of Appeals ruled") == "the 5th U.S. Circuit Court of Appeals ruled"
+    assert unspinner.repair("The U.S. Military Corps of Engineers said") == "The U.S. Army Corps of Engineers said"
+
+
 @pytest.mark.parametrize(
     "context, message",
     [("{spin_suffices: yes please}", "'spin_suffices' must be true or false"),

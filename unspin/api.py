@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass, replace
 from typing import List, Optional, Tuple
 
-from . import context, evidence, infer as inference, plausibility
+from . import context, evidence, infer as inference, phrases, plausibility
 from .lexicon import load_lexicons
 from .matcher import Matcher, WordIndex
 from .repair import Change, apply_changes, make_change, select
@@ -151,10 +151,14 @@ class Unspinner:
     @staticmethod
     def safe_reasons(candidates, document: context.Document) -> list:
         """Each safe candidate's reason to count as spin evidence, or None; None for the other tiers."""
-        decide, known = context.decide, context.SAFE_REASON
-        # Most safe entries have no condition: their reason needs no call of decide().
+        decide, known, text = context.decide, context.SAFE_REASON, document.text
+        inside_name = phrases.starts_inside_name
+        # Most safe entries have no condition: their reason needs no call of
+        # decide(), only the check that the candidate does not start inside a name.
         return [
-            (known if c[2].context.unconditional else decide(c, document, "safe")) if c[2].tier == "safe" else None
+            ((None if text[c[0]].isupper() and inside_name(text, c[0], c[1], c[2].canonical) else known)
+             if c[2].context.unconditional else decide(c, document, "safe"))
+            if c[2].tier == "safe" else None
             for c in candidates
         ]
 

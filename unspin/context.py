@@ -19,7 +19,7 @@ import regex
 
 from .lexicon import TIERS, Entry
 from .matcher import Candidate, WordIndex, ascii_view, fold_text, found_in_ascii_view, occurrences
-from .phrases import spin_may_stand_in
+from .phrases import spin_may_stand_in, starts_inside_name
 from .plausibility import MARGIN, Plausibility
 
 LEVELS = TIERS
@@ -156,6 +156,9 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
     if tier not in _ENABLED[level]:
         return None
     context = entry.context
+    # Most candidates start with a lower-case letter: the name check is not made for them.
+    if document.text[candidate[0]].isupper() and starts_inside_name(document.text, candidate[0], candidate[1], entry.canonical):
+        return None
     if context.unconditional:
         return _KIND[tier]
     reasons = [_KIND[tier]]

@@ -10,6 +10,12 @@ in a document that shows spin, once its own context condition is unmet ("final"
 - where its repair would make a spun form of several words with the words
   around it ("residence Republicans" → "home Republicans", the spinner's
   House Republicans): the word was not the spinner's there.
+
+And no entry changes the last word of a name the lexicons know, capitalized
+as names are, with the rest of the name before it, by reading it as the
+start of a spun form: "Department of Homeland Security internet access"
+holds no "security internet" (the spinner's "safety net"), "Downing Street
+security" no "street security".
 """
 
 from __future__ import annotations
@@ -39,16 +45,21 @@ def words_of(text: str) -> tuple:
 
 class KnownPhrases:
     def __init__(self, phrases: Iterable[str]):
-        by_word = defaultdict(set)
+        by_word, name_heads = defaultdict(set), defaultdict(set)
         for phrase in phrases:
             words = words_of(phrase)
             if len(words) > 1:
                 for position, word in enumerate(words):
                     by_word[word].add((words, position))
+                if phrase.rsplit(None, 1)[-1][:1].isupper():
+                    # A name ("Department of Homeland Security", "Downing Street"): see ends_at().
+                    name_heads[words[-1]].add(words[:-1])
         # Sorted, so that the first phrase found is the same in every process.
         self._by_word = {word: sorted(found) for word, found in by_word.items()}
         # (inner words, word before, word after) -> the phrases those allow; see surrounding().
         self._beside = {}
+        # The last word of a name -> the words before it, in each name it ends.
+        self._name_heads = {word: sorted(heads) for word, heads in name_heads.items()}
 
     def knows(self, words: tuple) -> bool:
         """Could `words` stand in a known phrase at all (is its first word in one)?"""
@@ -80,6 +91,20 @@ class KnownPhrases:
             if (not head or before[-len(head):] == head) and after[: len(tail)] == tail:
                 return " ".join(phrase)
         return None
+
+    def may_end_name(self, word: str) -> bool:
+        """Is the lower-case `word` the last word of a known name?"""
+        return word in self._name_heads
+
+    def ends_name_at(self, text: str, start: int, end: int) -> bool:
+        """Does a known name of several words, capitalized at its end ("Downing Street"),
+        end with the word text[start:end], its other words written just before it?"""
+        word = _words_or_word(text[start:end])
+        heads = self._name_heads.get(word[0]) if len(word) == 1 else None
+        if not heads:
+            return False
+        before = words_of(text[max(0, start - SIDE) : start])
+        return any(before[-len(head):] == head for head in heads)
 
     def _phrases_beside(self, inner: tuple, left: str, right: str) -> tuple:
         """(phrase, its words before `inner`, its words after) for the phrases that hold `inner`
@@ -138,6 +163,20 @@ def spin_may_stand_in(text: str, start: int, end: int, canonical: str) -> bool:
     beside = words_beside(text, start, end)
     return not ((check_known and known.around(written, beside, text, start, end))
                 or (check_spun and spun.around(repaired, beside, text, start, end)))
+
+
+def starts_inside_name(text: str, start: int, end: int, canonical: str) -> bool:
+    """Would repairing text[start:end] to `canonical` change the capitalized last word
+    of a known name whose other words stand just before it (see the module's
+    rules)?  "Circuit Court docket of Appeals" keeps its "Court": no."""
+    if not text[start].isupper() or text.find(" ", start, end) < 0:
+        return False  # most candidates: lower-case, or a single word
+    first = _WORD.match(text, start, end)
+    if first is None or first.end() == end or not set_phrases().may_end_name(first.group().lower()):
+        return False
+    if canonical[: first.end() - start + 1].lower() == first.group().lower() + " ":
+        return False
+    return set_phrases().ends_name_at(text, start, first.end())
 
 
 @functools.lru_cache(maxsize=16384)
