@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from pathlib import Path
 from typing import Iterable, Optional
 
 import regex
 
+from . import cache
 from .infer import curated_terms
-from .lexicon import load_lexicons
+from .lexicon import builtin_paths, load_lexicons
 
 _WORD = regex.compile(r"\w+")
 _FIRST_WORD = regex.compile(r"\W*(\w+)")
@@ -52,7 +54,7 @@ class KnownPhrases:
                 for position, word in enumerate(words):
                     by_word[word].add((words, position))
                 if phrase.rsplit(None, 1)[-1][:1].isupper():
-                    # A name ("Department of Homeland Security", "Downing Street"): see ends_at().
+                    # A name ("Department of Homeland Security", "Downing Street"): see ends_name_at().
                     name_heads[words[-1]].add(words[:-1])
         # Sorted, so that the first phrase found is the same in every process.
         self._by_word = {word: sorted(found) for word, found in by_word.items()}
@@ -143,14 +145,30 @@ def _word_after(text: str, end: int) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def _builtin_phrases() -> tuple:
+    """(set phrases, spun forms) of the built-in lexicons and the gazetteer.
+
+    Built once per version of them and of this module, then kept in the
+    lexicon cache: building means loading every lexicon again (0.3 s at the
+    first repair of a process); reading the stored indexes takes 0.03 s.
+    """
+    sources = [*builtin_paths(), Path(__file__).with_name("gazetteer.txt")]
+    stamps = [f"{path.name}:{path.stat().st_size}:{path.stat().st_mtime_ns}" for path in sources]
+    return cache.remember(Path(__file__), ["phrases", *stamps], _build_phrases)
+
+
+def _build_phrases() -> tuple:
+    entries = [entry for lexicon in load_lexicons() for entry in lexicon.entries]
+    canonical = {entry.canonical for entry in entries} | set(curated_terms())
+    return KnownPhrases(canonical), KnownPhrases({form for entry in entries for form in entry.spun})
+
+
 def set_phrases() -> KnownPhrases:
-    canonical = {entry.canonical for lexicon in load_lexicons() for entry in lexicon.entries}
-    return KnownPhrases(canonical | set(curated_terms()))
+    return _builtin_phrases()[0]
 
 
-@functools.lru_cache(maxsize=1)
 def spun_phrases() -> KnownPhrases:
-    return KnownPhrases({form for lexicon in load_lexicons() for entry in lexicon.entries for form in entry.spun})
+    return _builtin_phrases()[1]
 
 
 def spin_may_stand_in(text: str, start: int, end: int, canonical: str) -> bool:
