@@ -39,9 +39,8 @@ def waived(candidate):
 def rejected_for_context(unspinner: Unspinner, text: str):
     """(candidate as waived, reason) for each contextual candidate that a spun document
     rejects only for an unmet before/after condition, overlapping no accepted change."""
-    found, chosen = unspinner._decide(text)
-    document = context.Document(text, spun=True, term_words=unspinner._term_words)
-    taken = [(c.start, c.end) for c, _ in chosen]
+    taken = [(change.start, change.end) for change in unspinner.scan(text)]
+    document = context.Document(text, spun=True)
     for candidate in unspinner.matcher.candidates(text):
         entry = candidate.entry
         if entry.tier != "contextual" or entry.context.spin_suffices or not (entry.context.before or entry.context.after):

@@ -4,7 +4,7 @@ import pytest
 
 from unspin import Unspinner
 from unspin.context import inside_quotation
-from unspin.phrases import KnownPhrases
+from unspin.phrases import KnownPhrases, words_beside, words_of
 from unspin.lexicon import LexiconError
 
 
@@ -82,13 +82,14 @@ def test_known_phrases_find_the_phrase_around_a_word():
         start = -1
         for _ in range(occurrence + 1):
             start = text.index(word, start + 1)
-        return phrases.surrounding(text, start, start + len(word))
+        end = start + len(word)
+        return phrases.around(words_of(word), words_beside(text, start, end), text, start, end)
     assert around("final") == "final round"
     assert around("Assembly") == "u n general assembly"
     assert around("General Assembly") == "u n general assembly"
     assert around("cease") == "cease fire"
     assert around("final", 1) is None  # "final report" is no known phrase
-    assert phrases.surrounding("last", 0, 4) is None  # one word is no phrase
+    assert phrases.around(("last",), ("", ""), "last", 0, 4) is None  # one word is no phrase
 
 
 def test_waived_words_stay_inside_the_lexicons_set_phrases():

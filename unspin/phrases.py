@@ -54,11 +54,11 @@ class KnownPhrases:
                 for position, word in enumerate(words):
                     by_word[word].add((words, position))
                 if phrase.rsplit(None, 1)[-1][:1].isupper():
-                    # A name ("Department of Homeland Security", "Downing Street"): see ends_name_at().
+                    # A name ("Department of Homeland Security", "Downing Street"): see ends_name().
                     name_heads[words[-1]].add(words[:-1])
         # Sorted, so that the first phrase found is the same in every process.
         self._by_word = {word: sorted(found) for word, found in by_word.items()}
-        # (inner words, word before, word after) -> the phrases those allow; see surrounding().
+        # (inner words, word before, word after) -> the phrases those allow; see around().
         self._beside = {}
         # The last word of a name -> the words before it, in each name it ends.
         self._name_heads = {word: sorted(heads) for word, heads in name_heads.items()}
@@ -66,12 +66,6 @@ class KnownPhrases:
     def knows(self, words: tuple) -> bool:
         """Could `words` stand in a known phrase at all (is its first word in one)?"""
         return bool(words) and words[0] in self._by_word
-
-    def surrounding(self, text: str, start: int, end: int, replacement: Optional[str] = None) -> Optional[str]:
-        """The known phrase that text[start:end] (or `replacement` in its place) stands in,
-        with more words of it around, or None."""
-        words = _words_or_word(text[start:end] if replacement is None else replacement)
-        return self.around(words, words_beside(text, start, end), text, start, end) if self.knows(words) else None
 
     def around(self, words: tuple, beside: tuple, text: str, start: int, end: int) -> Optional[str]:
         """The known phrase that `words`, standing at text[start:end] between the words
@@ -94,15 +88,11 @@ class KnownPhrases:
                 return " ".join(phrase)
         return None
 
-    def may_end_name(self, word: str) -> bool:
-        """Is the lower-case `word` the last word of a known name?"""
-        return word in self._name_heads
-
-    def ends_name_at(self, text: str, start: int, end: int) -> bool:
+    def ends_name(self, word: str, text: str, start: int) -> bool:
         """Does a known name of several words, capitalized at its end ("Downing Street"),
-        end with the word text[start:end], its other words written just before it?"""
-        word = _words_or_word(text[start:end])
-        heads = self._name_heads.get(word[0]) if len(word) == 1 else None
+        end with the lower-case `word`, standing at `start`, its other words written
+        just before it?"""
+        heads = self._name_heads.get(word)
         if not heads:
             return False
         before = words_of(text[max(0, start - SIDE) : start])
@@ -112,7 +102,7 @@ class KnownPhrases:
         """(phrase, its words before `inner`, its words after) for the phrases that hold `inner`
         with `left` just before it, or `right` just after it, as their own words require."""
         size, found = len(inner), []
-        for words, position in self._by_word[inner[0]]:
+        for words, position in self._by_word.get(inner[0], ()):
             head, tail = words[:position], words[position + size :]
             if words[position : position + size] != inner or not (head or tail):
                 continue
@@ -153,7 +143,7 @@ def _builtin_phrases() -> tuple:
     first repair of a process); reading the stored indexes takes 0.03 s.
     """
     sources = [*builtin_paths(), Path(__file__).with_name("gazetteer.txt")]
-    stamps = [f"{path.name}:{path.stat().st_size}:{path.stat().st_mtime_ns}" for path in sources]
+    stamps = [f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}" for path, stat in ((p, p.stat()) for p in sources)]
     return cache.remember(Path(__file__), ["phrases", *stamps], _build_phrases)
 
 
@@ -190,11 +180,12 @@ def starts_inside_name(text: str, start: int, end: int, canonical: str) -> bool:
     if not text[start].isupper() or text.find(" ", start, end) < 0:
         return False  # most candidates: lower-case, or a single word
     first = _WORD.match(text, start, end)
-    if first is None or first.end() == end or not set_phrases().may_end_name(first.group().lower()):
+    if first is None or first.end() == end:
         return False
-    if canonical[: first.end() - start + 1].lower() == first.group().lower() + " ":
+    word = first.group().lower()
+    if canonical[: len(word) + 1].lower() == word + " ":
         return False
-    return set_phrases().ends_name_at(text, start, first.end())
+    return set_phrases().ends_name(word, text, start)
 
 
 @functools.lru_cache(maxsize=16384)
