@@ -16,9 +16,9 @@ PAIRS = sorted(
     for spun in NEWS.glob("*.spun.txt")
 )
 # Pinned at the level reached; lower it when the lexicons improve, raise it only to take in new pairs.
-MAX_ERRORS_AFTER_REPAIR = 2964
+MAX_ERRORS_AFTER_REPAIR = 3127
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 2854
+MAX_ERRORS_WITH_NGRAM = 3009
 
 
 def _read(path):
