@@ -3,7 +3,7 @@ import textwrap
 import pytest
 
 from unspin import Unspinner
-from unspin.context import inside_quotation
+from unspin.context import Quotations, inside_quotation
 from unspin.phrases import KnownPhrases, words_beside, words_of
 from unspin.lexicon import LexiconError
 
@@ -142,3 +142,26 @@ def test_catastrophic_pattern_times_out_and_allows_no_change(tmp_path):
 )
 def test_inside_quotation(text, inside):
     assert inside_quotation(text, len(text)) is inside
+
+
+@pytest.mark.parametrize(
+    "text, inside",
+    [
+        ("“Hello there,” she said.", True),
+        ("“Hello there, she said.\n\n“Goodbye.”", False),  # left open: its paragraph ends first
+        ('"Hello there," she said.', True),
+        ("He said “Hello.” Then there was quiet.", False),
+        ("“Outer ‘inner there’ and “nested there” too,” she said.", True),
+    ],
+)
+def test_inside_closed_quotation(text, inside):
+    assert Quotations(text).inside_closed(text.index("there")) is inside
+
+
+def test_closed_quotation_keeps_the_speakers_words_in_a_spun_document(tmp_path):
+    """The news spinner leaves a quotation that closes alone (seen in the seed), and spins one left open."""
+    unspinner = lexicon(tmp_path, "{evidence: spun}")
+    spun = "A crimson fowl and an azure orb. “It stated the rules,” she said. “It stated the rules, she said."
+    repaired = unspinner.repair(spun)
+    assert "“It stated the rules,”" in repaired
+    assert "“It said the rules, she said." in repaired

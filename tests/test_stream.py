@@ -88,3 +88,18 @@ def test_an_article_rewritten_by_the_previous_change_is_not_taken_again(chunk):
         survey, parts = stream.run(unspinner, lambda: iter([text[i : i + chunk] for i in range(0, len(text), chunk)]))
         assert "".join(p.after for p in parts) == whole.text
         assert whole.text.count("without a additive white Gaussian noise") == 2
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 30, 1000])
+def test_quotation_closed_far_ahead_keeps_its_words(chunk):
+    """Whether a quotation closes may be decided far past the window; only a closed one is left alone."""
+    spun = "Regulation enforcement, profound learning and counterfeit consciousness. "
+    closed = "“Yes, mentioned Lee " + "word " * 120 + "end,” she said. "
+    left_open = "“Yes, mentioned Lee.\n\n“More,” he said. "
+    straight = '"Yes, mentioned Lee ' + "word " * 40 + 'end," he said.'
+    text = spun * 2 + closed + left_open + straight
+    _, parts = streamed(text, chunk)
+    fixed = "".join(p.after for p in parts)
+    assert "“Yes, mentioned Lee word" in fixed and '"Yes, mentioned Lee word' in fixed
+    assert "“Yes, said Lee.\n\n" in fixed
+    check_same_as_whole(text, chunk)

@@ -7,6 +7,9 @@ document must contain (every group of `document_has`) and terms it must not
 (`document_lacks`).  In a document that shows spin, an n-gram model that reads
 the canonical wording as much likelier (unspin.plausibility) may stand in for
 an unmet `before`/`after` condition of a contextual entry.
+
+In a document that shows spin, only safe entries change the words of a
+quotation that closes in its paragraph: the spinner leaves those alone.
 """
 
 from __future__ import annotations
@@ -116,6 +119,7 @@ class Quotations:
         self._opening = starts(OPEN_QUOTES)
         self._closing = starts(CLOSE_QUOTES)
         self._straight = starts('"')
+        self._text = text
 
     def _paragraph_start(self, position: int) -> int:
         """Where the last paragraph break that ends before `position` starts (0 without one)."""
@@ -134,6 +138,33 @@ class Quotations:
             return bisect.bisect_left(positions, position) - bisect.bisect_left(positions, start)
 
         return between(self._opening) - between(self._closing) > 0 or between(self._straight) % 2 == 1
+
+    def _next_break(self, position: int) -> Optional[int]:
+        """Where the first paragraph break at or after `position` starts (None without one)."""
+        found = [starts[index] for starts, _ in self._breaks if (index := bisect.bisect_left(starts, position)) < len(starts)]
+        return min(found, default=None)
+
+    def inside_closed(self, position: int) -> bool:
+        """Is `position` inside a quotation whose closing mark follows in the same paragraph?
+
+        The news spinner leaves such quotations alone: in the seed it kept
+        "no cooperation at the Denver justice center" and "We want to protect
+        the public" inside closed quotations, and spun the same kind of words
+        ("cooperation" → "help") in a paragraph whose quotation stays open,
+        as a quotation running on into the next paragraph does.
+        """
+        start = self._paragraph_start(position)
+
+        def between(positions, low, high):
+            return bisect.bisect_left(positions, high) - bisect.bisect_left(positions, low)
+
+        typographic = between(self._opening, start, position) - between(self._closing, start, position) > 0
+        straight = between(self._straight, start, position) % 2 == 1
+        if not (typographic or straight):
+            return False
+        end = self._next_break(position)
+        end = len(self._text) if end is None else end
+        return (typographic and between(self._closing, position, end) > 0) or (straight and between(self._straight, position, end) > 0)
 
 
 def inside_quotation(text: str, position: int) -> bool:
@@ -215,6 +246,9 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
         if any(document.has(term) for term in context.document_lacks):
             return None
         reasons.append("document lacks the excluded terms")
+    if document.spun and tier != "safe" and context.quotes != "inside" and document.quotations.inside_closed(candidate.start):
+        # The words of a closed quotation are the speaker's, not the spinner's.
+        return None
     if unmet and waive:
         if document.quotations.inside(candidate.start):
             return None

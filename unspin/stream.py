@@ -11,7 +11,9 @@ each is seen once.
 Spin evidence is a property of the whole document, so the stream is read
 twice: pass one counts words and safe-tier hits over the whole text and notes
 which `document_has` terms occur anywhere; pass two repairs with that verdict.
-Quotation state is carried from body to body.  The result equals
+Quotation state is carried from body to body, and where a quotation closes
+(a closed one keeps the speaker's words in a spun document) is read ahead of
+the windows in one more read of the stream.  The result equals
 `Unspinner.analyze` on the whole text (a property test checks it for window
 sizes down to one character) with one bound: a phrase whose own inner
 whitespace is longer than `lookahead` characters is not found.
@@ -102,9 +104,10 @@ class _CarriedQuotations:
 
     Counts = Tuple[int, int]  # (opening minus closing typographic quotes, straight quotes)
 
-    def __init__(self, window: Window, carried: "Counts"):
+    def __init__(self, window: Window, carried: "Counts", ends: Optional[_QuotationEnds] = None):
         text, start, end = window.text, window.body_start, window.body_end
         self._body_start, self._carried = start, carried
+        self._base, self._ends = window.base, ends
         # Paragraph starts (just after a break) inside the body, from a break that may
         # straddle its start; one that ended before it is in the carried state.
         breaks = _PARAGRAPH_BREAK.finditer(text, max(0, start - 3), end)
@@ -126,6 +129,71 @@ class _CarriedQuotations:
         """Is `position` (in this body) inside a quotation opened earlier in the same paragraph?"""
         typographic, straight = self.counts(position)
         return typographic > 0 or straight % 2 == 1
+
+    def inside_closed(self, position: int) -> bool:
+        """Is `position` inside a quotation whose closing mark follows in the same paragraph?"""
+        typographic, straight = self.counts(position)
+        whole = self._base + position
+        return (typographic > 0 and self._ends.closes(whole, straight=False)) or (
+            straight % 2 == 1 and self._ends.closes(whole, straight=True)
+        )
+
+
+class _QuotationEnds:
+    """Where quotations close, read ahead of the windows in a read of the stream of its own.
+
+    A quotation counts as closed when its closing mark follows in the same
+    paragraph (`context.Quotations.inside_closed`), which may lie far beyond
+    a window.  Only the positions of closing marks and paragraph breaks are
+    kept, from the current window on, and reading stops at the first one
+    that answers: memory does not grow with the text.
+    """
+
+    _TAIL = 3  # a paragraph break ("\r\n\r\n") may be split across pieces
+
+    def __init__(self, pieces: Iterable[str]):
+        self._source = iter(pieces)
+        self._read_to, self._tail, self._exhausted = 0, "", False
+        # Absolute positions, ascending: closing typographic marks, straight marks, break starts.
+        self._closing: List[int] = []
+        self._straight: List[int] = []
+        self._breaks: List[int] = []
+
+    def forget_before(self, position: int) -> None:
+        for positions in (self._closing, self._straight, self._breaks):
+            del positions[: bisect.bisect_left(positions, position)]
+
+    def _read(self) -> None:
+        piece = next(self._source, None)
+        if piece is None:
+            self._exhausted = True
+            return
+        start = self._read_to
+        self._closing += (start + i for i in _positions(f"[{context.CLOSE_QUOTES}]", piece, 0, len(piece)))
+        self._straight += (start + i for i in _positions('"', piece, 0, len(piece)))
+        # Breaks that end in this piece, overlapping ones too (as Quotations counts them).
+        text, base = self._tail + piece, start - len(self._tail)
+        self._breaks += sorted(
+            base + i for mark in ("\n\n", "\r\n\r\n") for i in context.occurrences(text, mark) if base + i + len(mark) > start
+        )
+        self._read_to += len(piece)
+        self._tail = text[-self._TAIL :]
+
+    def closes(self, position: int, straight: bool) -> bool:
+        """Does a closing mark (a straight one, with `straight`) follow `position` before its paragraph ends?"""
+        marks = self._straight if straight else self._closing
+        while True:
+            index = bisect.bisect_left(marks, position)
+            mark = marks[index] if index < len(marks) else None
+            index = bisect.bisect_left(self._breaks, position)
+            paragraph_end = self._breaks[index] if index < len(self._breaks) else None
+            if paragraph_end is not None:
+                return mark is not None and mark < paragraph_end
+            if mark is not None:
+                return True
+            if self._exhausted:
+                return False
+            self._read()
 
 
 class _WindowDocument(context.Document):
@@ -183,15 +251,21 @@ class StreamRepairer:
             if e.context.document_has or e.context.document_lacks
         }
 
-    def _documents(self, pieces: Iterable[str], spun: bool, terms: frozenset, with_model: bool = True):
+    def _documents(self, pieces: Iterable[str], spun: bool, terms: frozenset, with_model: bool = True,
+                   ahead: Optional[Iterable[str]] = None):
         """(window, document) for each body, with quotation state carried from body to body.
 
-        The documents consult the unspinner's n-gram model, if any, when `with_model`.
+        The documents consult the unspinner's n-gram model, if any, when
+        `with_model`.  A document judged spun reads where quotations close in
+        `ahead`, another read of the same stream.
         """
         model = self.unspinner.plausibility if with_model else None
+        ends = _QuotationEnds(ahead) if ahead is not None else None
         carried = (0, 0)
         for window in windows(pieces, *self.sizes):
-            quotations = _CarriedQuotations(window, carried)
+            if ends is not None:
+                ends.forget_before(window.base)
+            quotations = _CarriedQuotations(window, carried, ends)
             yield window, _WindowDocument(window, spun, terms, quotations, model)
             carried = quotations.counts(window.body_end)
 
@@ -226,13 +300,13 @@ class StreamRepairer:
         evidence = SpinEvidence(words, sum(kept.values()), len(kept))
         return Survey(evidence, frozenset(terms), found)
 
-    def support(self, pieces: Iterable[str], survey: Survey) -> Survey:
+    def support(self, pieces: Iterable[str], survey: Survey, ahead: Iterable[str]) -> Survey:
         """The survey with the contextual entries that support its one safe entry (as the whole text counts them).
 
-        A read of its own, needed only where the count can decide (SpinEvidence.needs_support).
+        A read of its own (and `ahead`, another), needed only where the count can decide (SpinEvidence.needs_support).
         """
         supporting = set()
-        for window, document in self._documents(pieces, spun=True, terms=survey.terms, with_model=False):
+        for window, document in self._documents(pieces, spun=True, terms=survey.terms, with_model=False, ahead=ahead):
             candidates = [c for c in self.unspinner.matcher.candidates(window.text) if _in_body(c, window)]
             supporting |= self.unspinner.supporting_entries(candidates, document)
         return dataclasses.replace(survey, evidence=dataclasses.replace(survey.evidence, supporting=len(supporting)))
@@ -244,11 +318,12 @@ class StreamRepairer:
         groups, lacks = self._conditions[entry_id]
         return all(terms.intersection(group) for group in groups) and not terms.intersection(lacks)
 
-    def repair(self, pieces: Iterable[str], survey: Survey) -> Iterator[Repaired]:
+    def repair(self, pieces: Iterable[str], survey: Survey, ahead: Iterable[str]) -> Iterator[Repaired]:
+        """Repair `pieces`; `ahead` is another read of the same stream, for where quotations close."""
         spun = self.unspinner.is_spun(survey.evidence)
         reached = 0  # end of the last change, in the whole stream
         inferred_reach = 0
-        for window, document in self._documents(pieces, spun, survey.terms):
+        for window, document in self._documents(pieces, spun, survey.terms, ahead=ahead if spun else None):
             inferred, inferred_reach = self._inferred(window, inferred_reach)
             # Every candidate of the window is passed, so that an inference overlapping a listed
             # phrase just outside the body is dropped as in the whole text; only the body's are kept.
@@ -283,5 +358,5 @@ def run(unspinner: Unspinner, open_pieces: Callable[[], Iterable[str]], **sizes)
     repairer = StreamRepairer(unspinner, **sizes)
     survey = repairer.survey(open_pieces())
     if survey.evidence.needs_support:
-        survey = repairer.support(open_pieces(), survey)
-    return survey, repairer.repair(open_pieces(), survey)
+        survey = repairer.support(open_pieces(), survey, open_pieces())
+    return survey, repairer.repair(open_pieces(), survey, open_pieces())
