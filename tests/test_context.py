@@ -165,3 +165,12 @@ def test_closed_quotation_keeps_the_speakers_words_in_a_spun_document(tmp_path):
     repaired = unspinner.repair(spun)
     assert "“It stated the rules,”" in repaired
     assert "“It said the rules, she said." in repaired
+
+
+def test_technical_term_is_not_read_as_the_start_of_a_spun_form_without_spin():
+    """"process power" is the spinner's "task force"; after "analytic hierarchy" it is the end of a term."""
+    unspinner = Unspinner()
+    assert unspinner.repair("We used the analytic hierarchy process power rankings.") == "We used the analytic hierarchy process power rankings."
+    assert unspinner.repair("The process power met on Monday.") == "The task force met on Monday."
+    spun = "Regulation enforcement met the Lawyer Common. The analytic hierarchy process power met."
+    assert "process power" not in unspinner.repair(spun)

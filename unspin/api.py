@@ -76,7 +76,7 @@ def _compile(include, exclude, extra_lexicons):
     """Load and compile lexicons once per process for each selection."""
     lexicons = load_lexicons(include, exclude, extra_lexicons)
     entries = [entry for lexicon in lexicons for entry in lexicon.entries]
-    return lexicons, Matcher(entries), term_words(entries)
+    return lexicons, Matcher(entries), term_words(entries), phrases.overlapping_entries(entries)
 
 
 def term_words(entries) -> WordIndex:
@@ -88,7 +88,7 @@ def term_words(entries) -> WordIndex:
 
 @functools.lru_cache(maxsize=16)
 def _compile_inferrer(include, exclude, extra_lexicons, min_score, model):
-    lexicons, _, _ = _compile(include, exclude, extra_lexicons)
+    lexicons = _compile(include, exclude, extra_lexicons)[0]
     entries = [entry for lexicon in lexicons for entry in lexicon.entries]
     return inference.Inferrer.default(entries, min_score=min_score, plausibility=model)
 
@@ -99,7 +99,7 @@ class Unspinner:
     def __init__(self, config: Optional[Config] = None, **options):
         self.config = config if config is not None else Config(**options)
         selection = (self.config.include, self.config.exclude, self.config.extra_lexicons)
-        self.lexicons, self._matcher, self._term_words = _compile(*selection)
+        self.lexicons, self._matcher, self._term_words, self._overlapping = _compile(*selection)
         self._plausibility = _plausibility(self.config)
         self._inferrer = (_compile_inferrer(*selection, self.config.infer_min_score, self._plausibility)
                           if self.config.infer else None)
@@ -114,6 +114,7 @@ class Unspinner:
         entries = [entry for lexicon in unspinner.lexicons for entry in lexicon.entries]
         unspinner._matcher = Matcher(entries)
         unspinner._term_words = term_words(entries)
+        unspinner._overlapping = phrases.overlapping_entries(entries)
         config = unspinner.config
         unspinner._plausibility = _plausibility(config)
         unspinner._inferrer = (inference.Inferrer.default(entries, min_score=config.infer_min_score,
@@ -128,6 +129,11 @@ class Unspinner:
         if self._from_lexicons:
             return (Unspinner.from_lexicons, (self.lexicons, self.config))
         return (Unspinner, (self.config,))
+
+    @property
+    def overlapping(self) -> frozenset:
+        """The ids of entries whose candidates may start inside a known phrase (phrases.overlapping_entries)."""
+        return self._overlapping
 
     @property
     def entries(self):
@@ -151,12 +157,14 @@ class Unspinner:
     @staticmethod
     def safe_reasons(candidates, document: context.Document) -> list:
         """Each safe candidate's reason to count as spin evidence, or None; None for the other tiers."""
-        decide, known, text = context.decide, context.SAFE_REASON, document.text
-        inside_name = phrases.starts_inside_name
+        decide, known, text, overlapping = context.decide, context.SAFE_REASON, document.text, document.overlapping
+        inside_name, inside_term = phrases.starts_inside_name, phrases.starts_inside_term
         # Most safe entries have no condition: their reason needs no call of
-        # decide(), only the check that the candidate does not start inside a name.
+        # decide(), only the checks that the candidate does not start inside a
+        # name, nor (the document being judged clean here) inside a known phrase.
         return [
-            ((None if text[c[0]].isupper() and inside_name(text, c[0], c[1], c[2].canonical) else known)
+            ((None if (text[c[0]].isupper() and inside_name(text, c[0], c[1], c[2].canonical))
+              or (c[2].id in overlapping and inside_term(text, c[0], c[1], c[2].canonical)) else known)
              if c[2].context.unconditional else decide(c, document, "safe"))
             if c[2].tier == "safe" else None
             for c in candidates
@@ -225,7 +233,7 @@ class Unspinner:
         candidates = self._matcher.candidates(text)
         free = self.free_inferences(candidates, inference.select_longest(self.found_inferences(text)))
         # The text as judged clean; the judgements after it share what it read of the text.
-        as_clean = context.Document(text, spun=False, term_words=self._term_words)
+        as_clean = context.Document(text, spun=False, term_words=self._term_words, overlapping=self._overlapping)
         safe_reasons = self.safe_reasons(candidates, as_clean)
         safe = [c for c, reason in zip(candidates, safe_reasons) if reason]
         found = evidence.measure(text, safe + [inference.as_candidate(i, text) for i in free if i.sure])

@@ -22,7 +22,7 @@ import regex
 
 from .lexicon import TIERS, Entry
 from .matcher import Candidate, WordIndex, ascii_view, fold_text, found_in_ascii_view, occurrences
-from .phrases import spin_may_stand_in, starts_inside_name
+from .phrases import spin_may_stand_in, starts_inside_name, starts_inside_term
 from .plausibility import MARGIN, Plausibility
 
 LEVELS = TIERS
@@ -39,9 +39,11 @@ class Document:
     """What context needs to know about the whole text."""
 
     def __init__(self, text: str, spun: bool, plausibility: Optional[Plausibility] = None,
-                 term_words: Optional[WordIndex] = None):
+                 term_words: Optional[WordIndex] = None, overlapping: frozenset = frozenset()):
         self.text = text
         self.spun = spun
+        # Entries whose candidates may start inside a known phrase (phrases.overlapping_entries).
+        self.overlapping = overlapping
         # The n-gram model, consulted only when the document shows spin.
         self.plausibility = plausibility if spun else None
         # The first words of the lexicons' document terms, to rule terms out in one pass.
@@ -68,7 +70,7 @@ class Document:
 
     def judged(self, spun: bool, plausibility: Optional[Plausibility] = None) -> "Document":
         """The same text judged spun or not; what was read of the text is shared, not read again."""
-        other = Document(self.text, spun, plausibility, self.term_words)
+        other = Document(self.text, spun, plausibility, self.term_words, self.overlapping)
         other._has = self._has
         # Every cached reading of the text made so far (none depends on `spun`).
         other.__dict__.update((name, value) for name, value in self.__dict__.items() if name in _READINGS)
@@ -189,6 +191,9 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
     context = entry.context
     # Most candidates start with a lower-case letter: the name check is not made for them.
     if document.text[candidate[0]].isupper() and starts_inside_name(document.text, candidate[0], candidate[1], entry.canonical):
+        return None
+    if (not document.spun and entry.id in document.overlapping
+            and starts_inside_term(document.text, candidate[0], candidate[1], entry.canonical)):
         return None
     if context.unconditional:
         return _KIND[tier]

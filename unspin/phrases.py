@@ -15,7 +15,11 @@ And no entry changes the last word of a name the lexicons know, capitalized
 as names are, with the rest of the name before it, by reading it as the
 start of a spun form: "Department of Homeland Security internet access"
 holds no "security internet" (the spinner's "safety net"), "Downing Street
-security" no "street security".
+security" no "street security".  In a document that shows no spin, the same
+holds for the last word of a technical term of the gazetteer: "analytic
+hierarchy process power" holds no "process power" (the spinner's "task
+force").  In a spun document the repair is made: there the words are more
+likely the spinner's.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from typing import Iterable, Optional
 import regex
 
 from . import cache
-from .infer import curated_terms
+from .infer import FUNCTION_WORDS, curated_terms
 from .lexicon import builtin_paths, load_lexicons
 
 _WORD = regex.compile(r"\w+")
@@ -46,8 +50,9 @@ def words_of(text: str) -> tuple:
 
 
 class KnownPhrases:
-    def __init__(self, phrases: Iterable[str]):
-        by_word, name_heads = defaultdict(set), defaultdict(set)
+    def __init__(self, phrases: Iterable[str], terms: Iterable[str] = ()):
+        """`phrases`, and among them the technical `terms` (see ends_term())."""
+        by_word, name_heads, term_heads = defaultdict(set), defaultdict(set), defaultdict(set)
         for phrase in phrases:
             words = words_of(phrase)
             if len(words) > 1:
@@ -56,12 +61,18 @@ class KnownPhrases:
                 if phrase.rsplit(None, 1)[-1][:1].isupper():
                     # A name ("Department of Homeland Security", "Downing Street"): see ends_name().
                     name_heads[words[-1]].add(words[:-1])
+        for term in terms:
+            words = words_of(term)
+            if len(words) > 1 and words[-1] not in FUNCTION_WORDS:
+                term_heads[words[-1]].add(words[:-1])
         # Sorted, so that the first phrase found is the same in every process.
         self._by_word = {word: sorted(found) for word, found in by_word.items()}
         # (inner words, word before, word after) -> the phrases those allow; see around().
         self._beside = {}
-        # The last word of a name -> the words before it, in each name it ends.
+        # The last word of a name -> the words before it, in each name it ends;
+        # the same for the technical terms that do not end with a function word.
         self._name_heads = {word: sorted(heads) for word, heads in name_heads.items()}
+        self._term_heads = {word: sorted(heads) for word, heads in term_heads.items()}
 
     def knows(self, words: tuple) -> bool:
         """Could `words` stand in a known phrase at all (is its first word in one)?"""
@@ -92,7 +103,20 @@ class KnownPhrases:
         """Does a known name of several words, capitalized at its end ("Downing Street"),
         end with the lower-case `word`, standing at `start`, its other words written
         just before it?"""
-        heads = self._name_heads.get(word)
+        return self._ends(self._name_heads, word, text, start)
+
+    def ends_term(self, word: str, text: str, start: int) -> bool:
+        """The same for a technical term of several words that ends with `word`
+        (not a function word): "analytic hierarchy process"."""
+        return self._ends(self._term_heads, word, text, start)
+
+    def term_ends(self) -> frozenset:
+        """The words that end a technical term of several words (function words aside)."""
+        return frozenset(self._term_heads)
+
+    @staticmethod
+    def _ends(heads_of: dict, word: str, text: str, start: int) -> bool:
+        heads = heads_of.get(word)
         if not heads:
             return False
         before = words_of(text[max(0, start - SIDE) : start])
@@ -149,8 +173,8 @@ def _builtin_phrases() -> tuple:
 
 def _build_phrases() -> tuple:
     entries = [entry for lexicon in load_lexicons() for entry in lexicon.entries]
-    canonical = {entry.canonical for entry in entries} | set(curated_terms())
-    return KnownPhrases(canonical), KnownPhrases({form for entry in entries for form in entry.spun})
+    terms = set(curated_terms())
+    return KnownPhrases({entry.canonical for entry in entries} | terms, terms), KnownPhrases({form for entry in entries for form in entry.spun})
 
 
 def set_phrases() -> KnownPhrases:
@@ -179,13 +203,37 @@ def starts_inside_name(text: str, start: int, end: int, canonical: str) -> bool:
     rules)?  "Circuit Court docket of Appeals" keeps its "Court": no."""
     if not text[start].isupper() or text.find(" ", start, end) < 0:
         return False  # most candidates: lower-case, or a single word
+    word = _changed_first_word(text, start, end, canonical)
+    return word is not None and set_phrases().ends_name(word, text, start)
+
+
+def starts_inside_term(text: str, start: int, end: int, canonical: str) -> bool:
+    """Would repairing text[start:end] to `canonical` change the last word of a
+    technical term whose other words stand just before it ("analytic hierarchy
+    process power")?  Asked in documents that show no spin (see the module's rules)."""
+    word = _changed_first_word(text, start, end, canonical)
+    return word is not None and set_phrases().ends_term(word, text, start)
+
+
+def _changed_first_word(text: str, start: int, end: int, canonical: str) -> Optional[str]:
+    """The lower-case first word of a span of several words, if its repair does not keep it."""
     first = _WORD.match(text, start, end)
     if first is None or first.end() == end:
-        return False
+        return None
     word = first.group().lower()
-    if canonical[: len(word) + 1].lower() == word + " ":
-        return False
-    return set_phrases().ends_name(word, text, start)
+    return None if canonical[: len(word) + 1].lower() == word + " " else word
+
+
+def overlapping_entries(entries) -> frozenset:
+    """The ids of the entries with a spun form of several words that starts with the
+    last word of a technical term ("process power": analytic hierarchy process).
+    Only their candidates are checked with starts_inside_term()."""
+    ends = set_phrases().term_ends()
+    return frozenset(
+        entry.id
+        for entry in entries
+        if any(len(words) > 1 and words[0] in ends for words in map(words_of, entry.spun))
+    )
 
 
 @functools.lru_cache(maxsize=16384)

@@ -203,8 +203,9 @@ class _WindowDocument(context.Document):
     state is carried in from the previous bodies.
     """
 
-    def __init__(self, window: Window, spun: bool, terms: frozenset, quotations: _CarriedQuotations, plausibility):
-        super().__init__(window.text, spun, plausibility)
+    def __init__(self, window: Window, spun: bool, terms: frozenset, quotations: _CarriedQuotations, plausibility,
+                 overlapping: frozenset):
+        super().__init__(window.text, spun, plausibility, overlapping=overlapping)
         self._terms = terms
         self.quotations = quotations
 
@@ -266,7 +267,7 @@ class StreamRepairer:
             if ends is not None:
                 ends.forget_before(window.base)
             quotations = _CarriedQuotations(window, carried, ends)
-            yield window, _WindowDocument(window, spun, terms, quotations, model)
+            yield window, _WindowDocument(window, spun, terms, quotations, model, self.unspinner.overlapping)
             carried = quotations.counts(window.body_end)
 
     def _inferred(self, window: Window, reached: int):
