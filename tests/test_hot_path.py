@@ -107,6 +107,29 @@ def test_quotation_index_agrees_with_counting_the_paragraph(text, data):
         assert quotations.inside(position) == _plain_inside_quotation(text, position)
 
 
+def _plain_inside_closed_quotation(text, position):
+    """The definition: inside a quotation, with a closing mark of its kind later in the paragraph."""
+    if not _plain_inside_quotation(text, position):
+        return False
+    paragraph_start = max(text.rfind("\n\n", 0, position), text.rfind("\r\n\r\n", 0, position), 0)
+    before = text[paragraph_start:position]
+    ends = [i for i in (text.find("\n\n", position), text.find("\r\n\r\n", position)) if i != -1]
+    after = text[position : min(ends, default=len(text))]
+    typographic = sum(before.count(q) for q in "“«") - sum(before.count(q) for q in "”»") > 0
+    straight = before.count('"') % 2 == 1
+    return (typographic and any(q in after for q in "”»")) or (straight and '"' in after)
+
+
+@given(st.text(alphabet='ab "“”«»\n\r'), st.data())
+def test_closed_quotation_index_agrees_with_reading_the_paragraph(text, data):
+    quotations = Quotations(text)
+    # Asked where a candidate starts: never at a line break (inside a paragraph break the two part ways).
+    for position in data.draw(st.lists(st.integers(0, len(text)), max_size=20)):
+        if position < len(text) and text[position] in "\r\n":
+            continue
+        assert quotations.inside_closed(position) == _plain_inside_closed_quotation(text, position)
+
+
 @given(st.text(alphabet="ab ", min_size=1), st.data())
 def test_collapsed_text_maps_every_offset_back(text, data):
     collapsed = _CollapsedText(text)

@@ -121,7 +121,6 @@ class Quotations:
         self._opening = starts(OPEN_QUOTES)
         self._closing = starts(CLOSE_QUOTES)
         self._straight = starts('"')
-        self._text = text
 
     def _paragraph_start(self, position: int) -> int:
         """Where the last paragraph break that ends before `position` starts (0 without one)."""
@@ -141,32 +140,59 @@ class Quotations:
 
         return between(self._opening) - between(self._closing) > 0 or between(self._straight) % 2 == 1
 
-    def _next_break(self, position: int) -> Optional[int]:
-        """Where the first paragraph break at or after `position` starts (None without one)."""
-        found = [starts[index] for starts, _ in self._breaks if (index := bisect.bisect_left(starts, position)) < len(starts)]
-        return min(found, default=None)
+    @functools.cached_property
+    def _closed(self) -> tuple:
+        """(lows, highs): inside_closed(p) holds exactly where low < p <= high for one pair.
+
+        Built once per text by one walk over the marks of each paragraph, so
+        that each question is one binary search (asked of most candidates of
+        a spun document).
+        """
+        breaks = sorted({start + length for starts, length in self._breaks for start in starts})
+        kinds = {position: kind for kind, positions in (("open", self._opening), ("close", self._closing),
+                                                        ("straight", self._straight)) for position in positions}
+        marks = sorted(kinds)
+        lows, highs = [], []
+        index = 0
+        while index < len(marks):
+            # One paragraph: the marks before the next break that ends after the first of them.
+            paragraph = bisect.bisect_right(breaks, marks[index])
+            end = breaks[paragraph] if paragraph < len(breaks) else None
+            stop = bisect.bisect_left(marks, end) if end is not None else len(marks)
+            group = marks[index:stop]
+            last_close = max((m for m in group if kinds[m] == "close"), default=-1)
+            last_straight = max((m for m in group if kinds[m] == "straight"), default=-1)
+            typographic = straight = 0
+            for k, mark in enumerate(group):
+                kind = kinds[mark]
+                typographic += (kind == "open") - (kind == "close")
+                straight += kind == "straight"
+                # Positions after this mark up to the next one (or on to the paragraph's end)
+                # are inside a closed quotation up to the last closing mark of their kind.
+                following = group[k + 1] if k + 1 < len(group) else None
+                reach = max(last_close if typographic > 0 else -1, last_straight if straight % 2 else -1)
+                high = reach if following is None else min(following, reach)
+                if high > mark:
+                    lows.append(mark)
+                    highs.append(high)
+            index = stop
+        return lows, highs
 
     def inside_closed(self, position: int) -> bool:
         """Is `position` inside a quotation whose closing mark follows in the same paragraph?
 
-        The news spinner leaves such quotations alone: in the seed it kept
-        "no cooperation at the Denver justice center" and "We want to protect
-        the public" inside closed quotations, and spun the same kind of words
-        ("cooperation" → "help") in a paragraph whose quotation stays open,
-        as a quotation running on into the next paragraph does.
+        Inside a quotation as inside() says, with a closing mark of its kind
+        (typographic, or straight) at or after `position`, before the
+        paragraph ends.  The news spinner leaves such quotations alone: in the
+        seed it kept "no cooperation at the Denver justice center" and "We
+        want to protect the public" inside closed quotations, and spun the
+        same kind of words ("cooperation" → "help") in a paragraph whose
+        quotation stays open, as a quotation running on into the next
+        paragraph does.
         """
-        start = self._paragraph_start(position)
-
-        def between(positions, low, high):
-            return bisect.bisect_left(positions, high) - bisect.bisect_left(positions, low)
-
-        typographic = between(self._opening, start, position) - between(self._closing, start, position) > 0
-        straight = between(self._straight, start, position) % 2 == 1
-        if not (typographic or straight):
-            return False
-        end = self._next_break(position)
-        end = len(self._text) if end is None else end
-        return (typographic and between(self._closing, position, end) > 0) or (straight and between(self._straight, position, end) > 0)
+        lows, highs = self._closed
+        index = bisect.bisect_left(lows, position) - 1
+        return index >= 0 and position <= highs[index]
 
 
 def inside_quotation(text: str, position: int) -> bool:
