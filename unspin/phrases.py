@@ -16,9 +16,9 @@ as names are, with the rest of the name before it, by reading it as the
 start of a spun form: "Department of Homeland Security internet access"
 holds no "security internet" (the spinner's "safety net"), "Downing Street
 security" no "street security".  In a document that shows no spin, the same
-holds for the last word of a technical term of the gazetteer: "analytic
-hierarchy process power" holds no "process power" (the spinner's "task
-force").  In a spun document the repair is made: there the words are more
+holds for the last word of a technical term (the gazetteer's, and the
+canonical forms of the scholarly lexicons): "analytic hierarchy process
+power" holds no "process power" (the spinner's "task force").  In a spun document the repair is made: there the words are more
 likely the spinner's.
 """
 
@@ -172,8 +172,10 @@ def _builtin_phrases() -> tuple:
 
 
 def _build_phrases() -> tuple:
-    entries = [entry for lexicon in load_lexicons() for entry in lexicon.entries]
-    terms = set(curated_terms())
+    lexicons = load_lexicons()
+    entries = [entry for lexicon in lexicons for entry in lexicon.entries]
+    # Technical terms: the gazetteer's, and the canonical forms of the scholarly lexicons.
+    terms = set(curated_terms()) | {e.canonical for lexicon in lexicons if not lexicon.name.startswith("news") for e in lexicon.entries}
     return KnownPhrases({entry.canonical for entry in entries} | terms, terms), KnownPhrases({form for entry in entries for form in entry.spun})
 
 
