@@ -132,7 +132,7 @@ class Unspinner:
 
     @property
     def overlapping(self) -> frozenset:
-        """The ids of entries whose candidates may start inside a known phrase (phrases.overlapping_entries)."""
+        """The ids of entries whose candidates may start inside a technical term (phrases.overlapping_entries)."""
         return self._overlapping
 
     @property
@@ -161,7 +161,7 @@ class Unspinner:
         inside_name, inside_term = phrases.starts_inside_name, phrases.starts_inside_term
         # Most safe entries have no condition: their reason needs no call of
         # decide(), only the checks that the candidate does not start inside a
-        # name, nor (the document being judged clean here) inside a known phrase.
+        # name, nor (the document being judged clean here) inside a technical term.
         return [
             ((None if (text[c[0]].isupper() and inside_name(text, c[0], c[1], c[2].canonical))
               or (c[2].id in overlapping and inside_term(text, c[0], c[1], c[2].canonical)) else known)

@@ -42,7 +42,7 @@ class Document:
                  term_words: Optional[WordIndex] = None, overlapping: frozenset = frozenset()):
         self.text = text
         self.spun = spun
-        # Entries whose candidates may start inside a known phrase (phrases.overlapping_entries).
+        # Entries whose candidates may start inside a technical term (phrases.overlapping_entries).
         self.overlapping = overlapping
         # The n-gram model, consulted only when the document shows spin.
         self.plausibility = plausibility if spun else None

@@ -18,8 +18,8 @@ holds no "security internet" (the spinner's "safety net"), "Downing Street
 security" no "street security".  In a document that shows no spin, the same
 holds for the last word of a technical term (the gazetteer's, and the
 canonical forms of the scholarly lexicons): "analytic hierarchy process
-power" holds no "process power" (the spinner's "task force").  In a spun document the repair is made: there the words are more
-likely the spinner's.
+power" holds no "process power" (the spinner's "task force").  In a spun
+document the repair is made: there the words are more likely the spinner's.
 """
 
 from __future__ import annotations

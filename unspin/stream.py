@@ -253,15 +253,15 @@ class StreamRepairer:
         }
 
     def _documents(self, pieces: Iterable[str], spun: bool, terms: frozenset, with_model: bool = True,
-                   ahead: Optional[Iterable[str]] = None):
+                   reopen: Optional[Callable[[], Iterable[str]]] = None):
         """(window, document) for each body, with quotation state carried from body to body.
 
         The documents consult the unspinner's n-gram model, if any, when
         `with_model`.  A document judged spun reads where quotations close in
-        `ahead`, another read of the same stream.
+        another read of the same stream, which `reopen` starts.
         """
         model = self.unspinner.plausibility if with_model else None
-        ends = _QuotationEnds(ahead) if ahead is not None else None
+        ends = _QuotationEnds(reopen()) if spun and reopen is not None else None
         carried = (0, 0)
         for window in windows(pieces, *self.sizes):
             if ends is not None:
@@ -301,13 +301,14 @@ class StreamRepairer:
         evidence = SpinEvidence(words, sum(kept.values()), len(kept))
         return Survey(evidence, frozenset(terms), found)
 
-    def support(self, pieces: Iterable[str], survey: Survey, ahead: Iterable[str]) -> Survey:
+    def support(self, pieces: Iterable[str], survey: Survey, reopen: Callable[[], Iterable[str]]) -> Survey:
         """The survey with the contextual entries that support its one safe entry (as the whole text counts them).
 
-        A read of its own (and `ahead`, another), needed only where the count can decide (SpinEvidence.needs_support).
+        A read of its own (and one more, started by `reopen`, for where quotations
+        close), needed only where the count can decide (SpinEvidence.needs_support).
         """
         supporting = set()
-        for window, document in self._documents(pieces, spun=True, terms=survey.terms, with_model=False, ahead=ahead):
+        for window, document in self._documents(pieces, spun=True, terms=survey.terms, with_model=False, reopen=reopen):
             candidates = [c for c in self.unspinner.matcher.candidates(window.text) if _in_body(c, window)]
             supporting |= self.unspinner.supporting_entries(candidates, document)
         return dataclasses.replace(survey, evidence=dataclasses.replace(survey.evidence, supporting=len(supporting)))
@@ -319,12 +320,13 @@ class StreamRepairer:
         groups, lacks = self._conditions[entry_id]
         return all(terms.intersection(group) for group in groups) and not terms.intersection(lacks)
 
-    def repair(self, pieces: Iterable[str], survey: Survey, ahead: Iterable[str]) -> Iterator[Repaired]:
-        """Repair `pieces`; `ahead` is another read of the same stream, for where quotations close."""
+    def repair(self, pieces: Iterable[str], survey: Survey, reopen: Callable[[], Iterable[str]]) -> Iterator[Repaired]:
+        """Repair `pieces`; `reopen` starts another read of the same stream where the
+        document is spun, for where quotations close."""
         spun = self.unspinner.is_spun(survey.evidence)
         reached = 0  # end of the last change, in the whole stream
         inferred_reach = 0
-        for window, document in self._documents(pieces, spun, survey.terms, ahead=ahead if spun else None):
+        for window, document in self._documents(pieces, spun, survey.terms, reopen=reopen):
             inferred, inferred_reach = self._inferred(window, inferred_reach)
             # Every candidate of the window is passed, so that an inference overlapping a listed
             # phrase just outside the body is dropped as in the whole text; only the body's are kept.
@@ -359,5 +361,5 @@ def run(unspinner: Unspinner, open_pieces: Callable[[], Iterable[str]], **sizes)
     repairer = StreamRepairer(unspinner, **sizes)
     survey = repairer.survey(open_pieces())
     if survey.evidence.needs_support:
-        survey = repairer.support(open_pieces(), survey, open_pieces())
-    return survey, repairer.repair(open_pieces(), survey, open_pieces())
+        survey = repairer.support(open_pieces(), survey, open_pieces)
+    return survey, repairer.repair(open_pieces(), survey, open_pieces)
