@@ -136,6 +136,17 @@ def test_catastrophic_pattern_times_out_and_allows_no_change(tmp_path):
     assert unspinner.repair(text) == text
 
 
+def test_exclusion_that_times_out_allows_no_change(tmp_path):
+    """A not_before pattern that cannot tell in time blocks the change, as one that matches does."""
+    # Read backwards from the candidate, the pattern meets the "b" only after trying
+    # every way to split the run of "a"s: far longer than the timeout.
+    text = "b" + "a" * 40 + "c stated"
+    # Each lexicon in a folder of its own: a path already loaded is not read again.
+    (tmp_path / "plain").mkdir(), (tmp_path / "slow").mkdir()
+    assert lexicon(tmp_path / "plain", "{not_before: 'x$'}").repair(text).endswith("c said")
+    assert lexicon(tmp_path / "slow", "{not_before: '^(?:a|a)+c\\s*$'}").repair(text) == text
+
+
 @pytest.mark.parametrize(
     "text, inside",
     [("“Hello there", True), ("“Hello” there", False), ('"Hello there', True), ('"Hi" there', False), ("“Hi\n\nthere", False)],

@@ -244,24 +244,24 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
     if context.before is not None or context.not_before is not None:
         window = document.text[max(0, candidate.start - WINDOW) : candidate.start]
         if context.before is not None:
-            if context.before.search(window):
+            if context.before.hits(window):
                 reasons.append("preceded by the required context")
             elif stand_in:
                 unmet = True
             else:
                 return None
-        if context.not_before is not None and context.not_before.search(window) is not False:
+        if context.not_before is not None and context.not_before.blocks(window):
             return None
     if context.after is not None or context.not_after is not None:
         window = document.text[candidate.end : candidate.end + WINDOW]
         if context.after is not None:
-            if context.after.search(window):
+            if context.after.hits(window):
                 reasons.append("followed by the required context")
             elif stand_in:
                 unmet = True
             else:
                 return None
-        if context.not_after is not None and context.not_after.search(window) is not False:
+        if context.not_after is not None and context.not_after.blocks(window):
             return None
     if context.quotes != "any":
         inside = document.quotations.inside(candidate.start)

@@ -110,7 +110,8 @@ class ContextPattern:
     bookkeeping made repair of spun news about a fifth faster.
     """
 
-    __slots__ = ("source", "anchor", "bounded", "program", "_compiled")
+    # hits and blocks are set on first use (see __getattr__).
+    __slots__ = ("source", "anchor", "bounded", "program", "_compiled", "hits", "blocks")
 
     def __init__(self, source: str, anchor: str, bounded: bool = True):
         self.source, self.anchor, self.bounded, self._compiled = source, anchor, bounded, None
@@ -145,6 +146,21 @@ class ContextPattern:
             return compiled.search(window, timeout=PATTERN_TIMEOUT) is not None
         except TimeoutError:
             return None
+
+    def __getattr__(self, name):
+        """`hits(window)`: truthy where the pattern surely matches (a condition that
+        must hold); `blocks(window)`: truthy where it matches or cannot tell (one
+        that must not).  Bound on first use; for a built-in pattern both are the
+        compiled regex's own search, with no call of ours between: decide()
+        searches a hundred thousand windows per 10 MB of spun text."""
+        if name not in ("hits", "blocks"):
+            raise AttributeError(name)
+        if not self.bounded:
+            self.hits = self.blocks = (self._compiled or self.compiled()).search
+        else:
+            self.hits = lambda window: self.search(window) is True
+            self.blocks = lambda window: self.search(window) is not False
+        return getattr(self, name)
 
     def __getstate__(self):
         # Pickled (by the lexicon cache, or to a worker) with the program but
