@@ -97,6 +97,10 @@ def test_repair_is_idempotent(text):
 @example("fuzzy analytic hierarchy process power ")
 @example("minimum value war ")
 @example("frequency regulation Enforcement and Removal Operations ")
+# A repair that keeps the name's last word but makes another name of it.
+@example("Great Wall road conditions ")
+@example("Republican National Convention Middle Eastern ")
+@example("Fort Worth\nwar ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
     assume(not DOUBLED_WORD.search(text))

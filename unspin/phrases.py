@@ -15,7 +15,8 @@ And no entry changes the last word of a name the lexicons know, capitalized
 as names are, with the rest of the name before it, by reading it as the
 start of a spun form: "Department of Homeland Security internet access"
 holds no "security internet" (the spinner's "safety net"), "Downing Street
-security" no "street security".  In a document that shows no spin, the same
+security" no "street security", and "Great Wall road" no "Wall Street" (a
+repair that keeps the word but makes another phrase of it).  In a document that shows no spin, the same
 holds for the last word of a technical term (the gazetteer's, and the
 canonical forms of the scholarly lexicons): "analytic hierarchy process
 power" holds no "process power" (the spinner's "task force").  In a spun
@@ -37,6 +38,7 @@ from .lexicon import builtin_paths, load_lexicons
 
 _WORD = regex.compile(r"\w+")
 _FIRST_WORD = regex.compile(r"\W*(\w+)")
+_SPACE = regex.compile(r"\s")
 # Characters read on each side of a word: more than the rest of any known phrase.
 SIDE = 80
 # How many (word, neighbours) verdicts are kept: a few MB, and a long stream
@@ -201,11 +203,16 @@ def spin_may_stand_in(text: str, start: int, end: int, canonical: str) -> bool:
 
 def starts_inside_name(text: str, start: int, end: int, canonical: str) -> bool:
     """Would repairing text[start:end] to `canonical` change the capitalized last word
-    of a known name whose other words stand just before it (see the module's
-    rules)?  "Circuit Court docket of Appeals" keeps its "Court": no."""
-    if not text[start].isupper() or text.find(" ", start, end) < 0:
-        return False  # most candidates: lower-case, or a single word
+    of a known name whose other words stand just before it, or make it part of
+    another phrase (see the module's rules)?  "Circuit Court docket of Appeals"
+    keeps its "Court": no; "Great Wall road" is no "Wall Street": yes."""
+    if not text[start].isupper() or _SPACE.search(text, start, end) is None:
+        return False  # most candidates: lower-case, or a single word (a line break also parts words)
     word = _changed_first_word(text, start, end, canonical)
+    if word is None and " " in canonical:
+        # A repair that keeps the word but makes another phrase of it ("Great Wall road" -> "Wall Street").
+        first = _WORD.match(text, start, end)
+        word = first.group().lower() if first else None
     return word is not None and set_phrases().ends_name(word, text, start)
 
 
