@@ -163,7 +163,7 @@ class Unspinner:
         # decide(), only the checks that the candidate does not start inside a
         # name, nor (the document being judged clean here) inside a technical term.
         return [
-            ((None if (text[c[0]].isupper() and inside_name(text, c[0], c[1], c[2].canonical))
+            ((None if (text[c[0]].isupper() and inside_name(text, c[0], c[1]))
               or (c[2].id in overlapping and inside_term(text, c[0], c[1], c[2].canonical)) else known)
              if c[2].context.unconditional else decide(c, document, "safe"))
             if c[2].tier == "safe" else None

@@ -216,7 +216,7 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
         return None
     context = entry.context
     # Most candidates start with a lower-case letter: the name check is not made for them.
-    if document.text[candidate[0]].isupper() and starts_inside_name(document.text, candidate[0], candidate[1], entry.canonical):
+    if document.text[candidate[0]].isupper() and starts_inside_name(document.text, candidate[0], candidate[1]):
         return None
     if (not document.spun and entry.id in document.overlapping
             and starts_inside_term(document.text, candidate[0], candidate[1], entry.canonical)):

@@ -201,36 +201,27 @@ def spin_may_stand_in(text: str, start: int, end: int, canonical: str) -> bool:
                 or (check_spun and spun.around(repaired, beside, text, start, end)))
 
 
-def starts_inside_name(text: str, start: int, end: int, canonical: str) -> bool:
-    """Would repairing text[start:end] to `canonical` change the capitalized last word
-    of a known name whose other words stand just before it, or make it part of
-    another phrase (see the module's rules)?  "Circuit Court docket of Appeals"
-    keeps its "Court": no; "Great Wall road" is no "Wall Street": yes."""
+def starts_inside_name(text: str, start: int, end: int) -> bool:
+    """Does text[start:end], of several words, start with the capitalized last word
+    of a known name whose other words stand just before it (see the module's
+    rules)?  Its repair would change that word ("Fort Worth war": no "price
+    war") or make another phrase of it ("Great Wall road": no "Wall Street")."""
     if not text[start].isupper() or _SPACE.search(text, start, end) is None:
         return False  # most candidates: lower-case, or a single word (a line break also parts words)
-    word = _changed_first_word(text, start, end, canonical)
-    if word is None and " " in canonical:
-        # A repair that keeps the word but makes another phrase of it ("Great Wall road" -> "Wall Street").
-        first = _WORD.match(text, start, end)
-        word = first.group().lower() if first else None
-    return word is not None and set_phrases().ends_name(word, text, start)
+    first = _WORD.match(text, start, end)
+    return first is not None and first.end() < end and set_phrases().ends_name(first.group().lower(), text, start)
 
 
 def starts_inside_term(text: str, start: int, end: int, canonical: str) -> bool:
     """Would repairing text[start:end] to `canonical` change the last word of a
     technical term whose other words stand just before it ("analytic hierarchy
     process power")?  Asked in documents that show no spin (see the module's rules)."""
-    word = _changed_first_word(text, start, end, canonical)
-    return word is not None and set_phrases().ends_term(word, text, start)
-
-
-def _changed_first_word(text: str, start: int, end: int, canonical: str) -> Optional[str]:
-    """The lower-case first word of a span of several words, if its repair does not keep it."""
     first = _WORD.match(text, start, end)
     if first is None or first.end() == end:
-        return None
+        return False  # a single word
     word = first.group().lower()
-    return None if canonical[: len(word) + 1].lower() == word + " " else word
+    # A repair that keeps the word leaves the term whole.
+    return canonical[: len(word) + 1].lower() != word + " " and set_phrases().ends_term(word, text, start)
 
 
 def overlapping_entries(entries) -> frozenset:
