@@ -96,6 +96,7 @@ def test_repair_is_idempotent(text):
 # The same for a technical term of the gazetteer, in a document without spin.
 @example("fuzzy analytic hierarchy process power ")
 @example("minimum value war ")
+@example("natural frequency area ")
 @example("frequency regulation Enforcement and Removal Operations ")
 # A repair that keeps the name's last word but makes another name of it.
 @example("Great Wall road conditions ")

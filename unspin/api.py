@@ -164,7 +164,7 @@ class Unspinner:
         # name, nor (the document being judged clean here) inside a technical term.
         return [
             ((None if (text[c[0]].isupper() and inside_name(text, c[0], c[1]))
-              or (c[2].id in overlapping and inside_term(text, c[0], c[1], c[2].canonical)) else known)
+              or (c[2].id in overlapping and inside_term(text, c[0], c[1])) else known)
              if c[2].context.unconditional else decide(c, document, "safe"))
             if c[2].tier == "safe" else None
             for c in candidates

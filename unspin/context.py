@@ -219,7 +219,7 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
     if document.text[candidate[0]].isupper() and starts_inside_name(document.text, candidate[0], candidate[1]):
         return None
     if (not document.spun and entry.id in document.overlapping
-            and starts_inside_term(document.text, candidate[0], candidate[1], entry.canonical)):
+            and starts_inside_term(document.text, candidate[0], candidate[1])):
         return None
     if context.unconditional:
         return _KIND[tier]

@@ -212,16 +212,14 @@ def starts_inside_name(text: str, start: int, end: int) -> bool:
     return first is not None and first.end() < end and set_phrases().ends_name(first.group().lower(), text, start)
 
 
-def starts_inside_term(text: str, start: int, end: int, canonical: str) -> bool:
-    """Would repairing text[start:end] to `canonical` change the last word of a
-    technical term whose other words stand just before it ("analytic hierarchy
-    process power")?  Asked in documents that show no spin (see the module's rules)."""
+def starts_inside_term(text: str, start: int, end: int) -> bool:
+    """Does text[start:end], of several words, start with the last word of a
+    technical term whose other words stand just before it?  Its repair would
+    change that word ("analytic hierarchy process power": no "task force") or
+    make another phrase of it ("natural frequency area": no "frequency
+    domain").  Asked in documents that show no spin (see the module's rules)."""
     first = _WORD.match(text, start, end)
-    if first is None or first.end() == end:
-        return False  # a single word
-    word = first.group().lower()
-    # A repair that keeps the word leaves the term whole.
-    return canonical[: len(word) + 1].lower() != word + " " and set_phrases().ends_term(word, text, start)
+    return first is not None and first.end() < end and set_phrases().ends_term(first.group().lower(), text, start)
 
 
 def overlapping_entries(entries) -> frozenset:
