@@ -130,21 +130,31 @@ def test_change_reason_names_the_conditions(tmp_path):
     assert change.reason == "spun form in context; preceded by the required context; outside a quotation"
 
 
+# Read backwards from the candidate, this pattern meets the "b" only after trying
+# every way to split the run of "a"s: far longer than the timeout.
+SLOW_PATTERN = "^(?:a|a)+c\\s*$"
+SLOW_TEXT = "b" + "a" * 40 + "c stated"
+
+
+def _timed_out(unspinner, kind):
+    pattern = getattr(unspinner.entries[0].context, kind)
+    return pattern.search(SLOW_TEXT[: SLOW_TEXT.index(" stated") + 1]) is None
+
+
 def test_catastrophic_pattern_times_out_and_allows_no_change(tmp_path):
-    unspinner = lexicon(tmp_path, "{before: '(a+)+b'}")
-    text = "a" * 40 + " stated"
-    assert unspinner.repair(text) == text
+    unspinner = lexicon(tmp_path, f"{{before: '{SLOW_PATTERN}'}}")
+    assert _timed_out(unspinner, "before")
+    assert unspinner.repair(SLOW_TEXT) == SLOW_TEXT
 
 
 def test_exclusion_that_times_out_allows_no_change(tmp_path):
     """A not_before pattern that cannot tell in time blocks the change, as one that matches does."""
-    # Read backwards from the candidate, the pattern meets the "b" only after trying
-    # every way to split the run of "a"s: far longer than the timeout.
-    text = "b" + "a" * 40 + "c stated"
     # Each lexicon in a folder of its own: a path already loaded is not read again.
     (tmp_path / "plain").mkdir(), (tmp_path / "slow").mkdir()
-    assert lexicon(tmp_path / "plain", "{not_before: 'x$'}").repair(text).endswith("c said")
-    assert lexicon(tmp_path / "slow", "{not_before: '^(?:a|a)+c\\s*$'}").repair(text) == text
+    assert lexicon(tmp_path / "plain", "{not_before: 'x$'}").repair(SLOW_TEXT).endswith("c said")
+    unspinner = lexicon(tmp_path / "slow", f"{{not_before: '{SLOW_PATTERN}'}}")
+    assert _timed_out(unspinner, "not_before")
+    assert unspinner.repair(SLOW_TEXT) == SLOW_TEXT
 
 
 @pytest.mark.parametrize(

@@ -157,15 +157,12 @@ class Unspinner:
     @staticmethod
     def safe_reasons(candidates, document: context.Document) -> list:
         """Each safe candidate's reason to count as spin evidence, or None; None for the other tiers."""
-        decide, known, text, overlapping = context.decide, context.SAFE_REASON, document.text, document.overlapping
-        inside_name, inside_term = phrases.starts_inside_name, phrases.starts_inside_term
+        decide, known, inside_phrase = context.decide, context.SAFE_REASON, context.starts_inside_phrase
         # Most safe entries have no condition: their reason needs no call of
-        # decide(), only the checks that the candidate does not start inside a
-        # name, nor (the document being judged clean here) inside a technical term.
+        # decide(), only its check that the candidate does not start inside a
+        # known name or technical term.
         return [
-            ((None if (text[c[0]].isupper() and inside_name(text, c[0], c[1]))
-              or (c[2].id in overlapping and inside_term(text, c[0], c[1])) else known)
-             if c[2].context.unconditional else decide(c, document, "safe"))
+            ((None if inside_phrase(c, document) else known) if c[2].context.unconditional else decide(c, document, "safe"))
             if c[2].tier == "safe" else None
             for c in candidates
         ]

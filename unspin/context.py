@@ -208,6 +208,16 @@ _KIND = {"safe": "known spun form", "contextual": "spun form in context", "aggre
 SAFE_REASON = _KIND["safe"]
 
 
+def starts_inside_phrase(candidate: Candidate, document: Document) -> bool:
+    """Does the candidate start with the last word of a known name, or (in a document
+    without spin) of a technical term, whose other words stand just before it?"""
+    text, start, end = document.text, candidate[0], candidate[1]
+    # Cheap tests first: most candidates start with a lower-case letter, and
+    # most entries' forms cannot start with a term's last word.
+    return (text[start].isupper() and starts_inside_name(text, start, end)) or (
+        not document.spun and candidate[2].id in document.overlapping and starts_inside_term(text, start, end))
+
+
 def decide(candidate: Candidate, document: Document, level: str) -> Optional[str]:
     """The reason to repair the candidate, or None to leave it alone."""
     entry: Entry = candidate[2]
@@ -215,11 +225,7 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
     if tier not in _ENABLED[level]:
         return None
     context = entry.context
-    # Most candidates start with a lower-case letter: the name check is not made for them.
-    if document.text[candidate[0]].isupper() and starts_inside_name(document.text, candidate[0], candidate[1]):
-        return None
-    if (not document.spun and entry.id in document.overlapping
-            and starts_inside_term(document.text, candidate[0], candidate[1])):
+    if starts_inside_phrase(candidate, document):
         return None
     if context.unconditional:
         return _KIND[tier]
