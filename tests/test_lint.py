@@ -10,7 +10,7 @@ import pytest
 from unspin import Unspinner
 from unspin.cli import main
 from unspin.lexicon import load_file
-from unspin.lint import KINDS, lint_paths
+from unspin.lint import KINDS, lint_paths, top_level_alternatives
 
 BAD = Path(__file__).parent / "data" / "bad-lexicon.yaml"
 
@@ -25,6 +25,7 @@ SEEDED = {
     "shadowed": "shadowed.hot.warm",
     "failing-example": "failing-example.cold.frosty",
     "missing-example": "missing-example.fast.speedy",
+    "dead-alternative": "dead-alternative.glad.cheerful",
 }
 
 
@@ -42,7 +43,13 @@ def test_each_seeded_defect_is_found(findings, kind):
 
 def test_entries_without_defects_have_no_findings(findings):
     flagged = {f.entry_id for f in findings}
-    assert not {"good.large.sizable", "good.car.automobile", "good.hot-dog.warm-canine"} & flagged
+    assert not {"good.large.sizable", "good.car.automobile", "good.hot-dog.warm-canine", "good.sad.unhappy"} & flagged
+
+
+def test_alternatives_are_split_outside_groups_and_classes():
+    assert top_level_alternatives(r"\s+(?:a|b(?:c|d)|[|,])|\s*,") == [r"\s+(?:a|b(?:c|d)|[|,])", r"\s*,"]
+    # From just inside a group, up to its closing parenthesis.
+    assert top_level_alternatives(r"to|that|,)\b|x") == ["to", "that", ","]
 
 
 def test_a_failing_clean_sentence_is_found(tmp_path):

@@ -16,6 +16,7 @@ these kinds:
 | shadowed | loses its own example to a longer overlapping form of another entry |
 | failing-example | has an example that does not repair to its `fixed` text, or a `clean` sentence it changes |
 | missing-example | has no spun example, or is not `safe` and has no clean sentence |
+| dead-alternative | has an `after`/`not_after` pattern `\\s+(?:…)` with an alternative that starts with punctuation: prose writes a comma or a full stop right after the word, so it never follows a space there |
 
 Examples run as the test suite runs them: at the entry's tier, over all the
 linted files together.
@@ -43,6 +44,7 @@ KINDS = (
     "shadowed",
     "failing-example",
     "missing-example",
+    "dead-alternative",
 )
 
 # The level an example of each tier is run at: a safe entry must also hold at
@@ -239,9 +241,64 @@ class ExampleRunner:
         return findings
 
 
+def top_level_alternatives(pattern: str) -> List[str]:
+    """The alternatives of a regex, split at each `|` outside groups and classes.
+
+    Given the text just inside a group's opening, it stops at the group's closing parenthesis.
+    """
+    alternatives, depth, start, index, in_class = [], 0, 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        elif char == "|" and depth == 0:
+            alternatives.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    return alternatives + [pattern[start:index]]
+
+
+# An after-pattern branch that opens with required whitespace and a group: "\s+(?:would|will|,)".
+_SPACED_GROUP = "\\s+(?:"
+# What prose writes right after a word, never after a space.
+_ATTACHED = (",", ";", ":", "\\.", "\\!", "\\?")
+
+
+def dead_alternatives(entries: Sequence[Entry]) -> List[Finding]:
+    """Alternatives like the "," of "\\s+(?:would|will|,)": a comma follows the word with no space."""
+    findings = []
+    for entry in entries:
+        for name in ("after", "not_after"):
+            pattern = getattr(entry.context, name)
+            if pattern is None:
+                continue
+            for branch in top_level_alternatives(pattern.source):
+                if not branch.startswith(_SPACED_GROUP):
+                    continue
+                dead = [alt for alt in top_level_alternatives(branch[len(_SPACED_GROUP):]) if alt.startswith(_ATTACHED)]
+                if dead:
+                    findings.append(_finding(
+                        "dead-alternative", entry,
+                        f"{name} {pattern.source!r}: {', '.join(map(repr, dead))} never follows the required whitespace; "
+                        "write it as a branch of its own, e.g. '\\s*[,.]|\\s+(?:…)'"))
+    return findings
+
+
 def lint_lexicons(lexicons: Sequence[Lexicon]) -> List[Finding]:
     entries = [entry for lexicon in lexicons for entry in lexicon.entries]
     findings = duplicates(entries) + self_maps(entries) + rewrites(lexicons) + missing_examples(entries)
+    findings += dead_alternatives(entries)
     findings += ExampleRunner(lexicons).problems(entries)
     return sorted(findings, key=lambda f: (f.path, f.line or 0, KINDS.index(f.kind), f.message))
 
