@@ -26,6 +26,7 @@ SEEDED = {
     "failing-example": "failing-example.cold.frosty",
     "missing-example": "missing-example.fast.speedy",
     "dead-alternative": "dead-alternative.glad.cheerful",
+    "open-word": "open-word.angry.mad",
 }
 
 

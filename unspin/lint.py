@@ -16,6 +16,7 @@ these kinds:
 | shadowed | loses its own example to a longer overlapping form of another entry |
 | failing-example | has an example that does not repair to its `fixed` text, or a `clean` sentence it changes |
 | missing-example | has no spun example, or is not `safe` and has no clean sentence |
+| open-word | has an `after` pattern that ends in `\\s+(?:is|was|…)` with no `\\b`: "is" also accepts "island" |
 | dead-alternative | has an `after`/`not_after` pattern `\\s+(?:…)` with an alternative that starts with punctuation: prose writes a comma or a full stop right after the word, so it never follows a space there |
 
 Examples run as the test suite runs them: at the entry's tier, over all the
@@ -24,6 +25,7 @@ linted files together.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence
 
@@ -44,6 +46,7 @@ KINDS = (
     "shadowed",
     "failing-example",
     "missing-example",
+    "open-word",
     "dead-alternative",
 )
 
@@ -275,30 +278,50 @@ _SPACED_GROUP = "\\s+(?:"
 _ATTACHED = (",", ";", ":", "\\.", "\\!", "\\?")
 
 
-def dead_alternatives(entries: Sequence[Entry]) -> List[Finding]:
-    """Alternatives like the "," of "\\s+(?:would|will|,)": a comma follows the word with no space."""
+def _spaced_groups(pattern: str):
+    """(branch, its group's alternatives, what follows the group) for each branch "\\s+(?:…)…" of a pattern."""
+    for branch in top_level_alternatives(pattern):
+        if branch.startswith(_SPACED_GROUP):
+            body = branch[len(_SPACED_GROUP):]
+            alternatives = top_level_alternatives(body)
+            yield branch, alternatives, body[len("|".join(alternatives)) + 1:]
+
+
+# An alternative that ends in a letter (or an optional one, "s?"), not an escape like "\\b".
+_ENDS_IN_LETTER = re.compile(r"(?<!\\)[A-Za-z]\??$")
+
+
+def after_pattern_problems(entries: Sequence[Entry]) -> List[Finding]:
+    """Branches "\\s+(?:…)" of after-patterns that cannot mean what they say.
+
+    dead-alternative: a punctuation alternative ("\\s+(?:would|will|,)"): prose
+    writes the comma right after the word, so it never follows the space.
+    open-word: words with nothing after the group ("\\s+(?:is|was)"): "is" also
+    accepts "island" (in `not_after` a longer word only blocks more, so it is left alone).
+    """
     findings = []
     for entry in entries:
         for name in ("after", "not_after"):
             pattern = getattr(entry.context, name)
             if pattern is None:
                 continue
-            for branch in top_level_alternatives(pattern.source):
-                if not branch.startswith(_SPACED_GROUP):
-                    continue
-                dead = [alt for alt in top_level_alternatives(branch[len(_SPACED_GROUP):]) if alt.startswith(_ATTACHED)]
+            for branch, alternatives, rest in _spaced_groups(pattern.source):
+                dead = [alt for alt in alternatives if alt.startswith(_ATTACHED)]
                 if dead:
                     findings.append(_finding(
                         "dead-alternative", entry,
                         f"{name} {pattern.source!r}: {', '.join(map(repr, dead))} never follows the required whitespace; "
                         "write it as a branch of its own, e.g. '\\s*[,.]|\\s+(?:…)'"))
+                if name == "after" and not rest and all(_ENDS_IN_LETTER.search(alt) for alt in alternatives):
+                    findings.append(_finding(
+                        "open-word", entry, f"after {pattern.source!r}: {branch!r} also accepts longer words; end it with \\b"))
     return findings
 
 
 def lint_lexicons(lexicons: Sequence[Lexicon]) -> List[Finding]:
     entries = [entry for lexicon in lexicons for entry in lexicon.entries]
     findings = duplicates(entries) + self_maps(entries) + rewrites(lexicons) + missing_examples(entries)
-    findings += dead_alternatives(entries)
+    findings += after_pattern_problems(entries)
     findings += ExampleRunner(lexicons).problems(entries)
     return sorted(findings, key=lambda f: (f.path, f.line or 0, KINDS.index(f.kind), f.message))
 
