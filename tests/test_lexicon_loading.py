@@ -77,6 +77,48 @@ def test_duplicates_across_files_are_errors(tmp_path):
         load_lexicons(include=(), extra_paths=[first, third])
 
 
+CASED = """\
+    name: cased
+    entries:
+      - id: user.folks.individuals
+        spun: individuals
+        canonical: folks
+        examples:
+          - {spun: two individuals, fixed: two folks}
+      - id: user.americans.individuals
+        spun: Individuals
+        canonical: Americans
+        tier: contextual
+        context:
+          match_case: true
+          not_before: '(?:^|[.!?]\\s*)$'
+        examples:
+          - {spun: half of Individuals, fixed: half of Americans}
+        clean:
+          - Individuals differ.
+    """
+
+
+def test_an_entry_with_match_case_may_share_a_form_in_another_case(tmp_path):
+    # Both orders of the entries: the one with match_case decides where its case holds.
+    for body in (CASED, CASED.replace("user.folks.individuals", "user.zz-folks")):
+        path = write(tmp_path, body)
+        unspinner = Unspinner(extra_lexicons=[str(path)], include=())
+        assert unspinner.repair("Half of Individuals and two individuals came. Individuals differ.") == (
+            "Half of Americans and two folks came. Folks differ.")
+    reversed_order = CASED.split("      - id: user.americans.individuals")
+    path = write(tmp_path, "    name: cased\n    entries:\n      - id: user.americans.individuals" + reversed_order[1]
+                 + reversed_order[0].split("entries:\n")[1])
+    unspinner = Unspinner(extra_lexicons=[str(path)], include=())
+    assert unspinner.repair("Half of Individuals and two individuals came.") == "Half of Americans and two folks came."
+
+
+def test_a_form_shared_without_match_case_is_still_a_duplicate(tmp_path):
+    path = write(tmp_path, CASED.replace("          match_case: true\n", ""))
+    with pytest.raises(LexiconError, match="duplicate spun form 'Individuals'"):
+        load_lexicons(include=(), extra_paths=[path])
+
+
 def test_error_names_the_entry(tmp_path):
     path = write(tmp_path, "name: user\nentries:\n  - id: user.broken\n    spun: x\n")
     with pytest.raises(LexiconError, match=r"\[entry user.broken\] missing required field 'canonical'"):

@@ -18,9 +18,9 @@ PAIRS = sorted(
 # Pinned at the level reached; lower it when the lexicons improve, raise it only to take in new pairs
 # or for a rule that corpora/news/README.md explains (closed quotations: 3127 -> 3156;
 # round 30's five pairs: 3156 -> 3327, --ngram 3040 -> 3200).
-MAX_ERRORS_AFTER_REPAIR = 3313
+MAX_ERRORS_AFTER_REPAIR = 3307
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 3182
+MAX_ERRORS_WITH_NGRAM = 3178
 
 
 def _read(path):

@@ -370,6 +370,14 @@ def fold_form(form: str) -> str:
     return " ".join(form.lower().replace("\u2019", "'").split())
 
 
+def form_key(entry: "Entry", form: str) -> str:
+    """What makes a spun form one entry's own: its folded form, or for an entry
+    with `match_case`, the form in its own case.  So "Individuals" in mid-sentence
+    (Americans, match_case) and "individuals" (people) may belong to two entries;
+    the matcher offers the match_case entry first (unspin.matcher)."""
+    return " ".join(form.replace("\u2019", "'").split()) if entry.context.match_case else fold_form(form)
+
+
 def builtin_dir() -> Path:
     """Installed: the package folder `unspin/lexicons`; in a source checkout: the top-level lexicons/."""
     here = Path(__file__).resolve().parent
@@ -672,12 +680,13 @@ def resolve_clashes(lexicons: Iterable[Lexicon]) -> list:
     curated, overridden = {}, {}
 
     def not_imported(entry, form):
-        key = fold_form(form)
+        key = form_key(entry, form)
         if key in curated and curated[key] != entry.id:
             raise LexiconError(entry.path, entry.line, f"duplicate spun form {form!r} (also in entry {curated[key]})", entry.id)
         curated[key] = entry.id
-        if key in imported:
-            overridden.setdefault(imported[key], []).append(f"{form!r} (in {entry.id})")
+        folded = fold_form(form)
+        if folded in imported:
+            overridden.setdefault(imported[folded], []).append(f"{form!r} (in {entry.id})")
             return False
         return True
 

@@ -31,7 +31,7 @@ from typing import Dict, Iterable, List, Optional, Sequence
 
 from . import plausibility
 from .api import Config, Unspinner
-from .lexicon import Entry, Example, Lexicon, LexiconError, builtin_paths, fold_form, is_self_map, load_file
+from .lexicon import Entry, Example, Lexicon, LexiconError, builtin_paths, form_key, is_self_map, load_file
 from .matcher import Matcher
 from .repair import select
 
@@ -86,7 +86,7 @@ def duplicates(entries: Sequence[Entry]) -> List[Finding]:
             findings.append(_finding("duplicate-id", entry, f"id also used at {first.path}:{first.line}"))
         ids.setdefault(entry.id, entry)
         for form in entry.spun:
-            key = fold_form(form)
+            key = form_key(entry, form)
             first = forms.setdefault(key, entry)
             if first is not entry:
                 findings.append(

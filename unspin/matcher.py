@@ -195,7 +195,10 @@ class Matcher:
         # before it, and after it, itself to compare or None when nothing
         # else can match the key (a single word), its entry).
         plain, special = {}, ([], [])
-        for entry in entries:
+        # An entry with match_case may share a folded form with another entry
+        # (lexicon.form_key): its candidate comes first, so that where its case
+        # holds, repair.select() keeps it over the other's at the same span.
+        for entry in sorted(entries, key=lambda entry: not entry.context.match_case):
             for form in entry.spun:
                 key = fold_form(form)
                 if not found_in_ascii_view(key) or not _WORD_CHAR.search(key):

@@ -38,7 +38,8 @@ class Change:
 
 
 def select(accepted: Iterable[Tuple[Candidate, str]]) -> List[Tuple[Candidate, str]]:
-    """Leftmost, then longest, non-overlapping candidates."""
+    """Leftmost, then longest, non-overlapping candidates; of two at the same span, the first
+    (the matcher lists an entry with match_case first, see Matcher)."""
     # By index, not field name, and one integer (start first, then the longer
     # span): the key is computed for every accepted candidate.
     ordered = sorted(accepted, key=lambda item: (item[0][0] << 32) - item[0][1])
