@@ -342,3 +342,15 @@ def test_one_rare_swap_the_lists_vouch_for_is_sure_beside_ordinary_words_unless_
     once = Inferrer.from_entries(twice[1:], ["random forest"], min_score=0.0, common={"random"})
     [weak] = once.find("We trained a random woodland.")
     assert weak.score < 0.72 and not weak.sure
+
+
+def test_three_weak_swaps_that_spell_one_term_are_sure_where_two_are_not():
+    # Each swap seen once, of a word of ordinary prose: weak alone (0.5 each).
+    listed = [entry("touchy skin", "irritable skin", 1), entry("gut cancer", "bowel cancer", 2),
+              entry("viral disorder", "viral syndrome", 3)]
+    common = {"touchy", "gut", "disorder"}
+    inferrer = Inferrer.from_entries(listed, ["irritable bowel syndrome", "bowel syndrome"], common=common)
+    [three] = [found for found in inferrer.find("a touchy gut disorder") if found.term == "irritable bowel syndrome"]
+    assert len(three.substitutions) == 3 and three.score < 0.55 and three.sure
+    [two] = inferrer.find("a gut disorder")
+    assert len(two.substitutions) == 2 and two.score == three.score and not two.sure

@@ -44,8 +44,9 @@ batches bring others.  This module generalises from the lists:
    ordinary prose does not use (`common-words.txt`): "Fourier change", but
    not "shortest way"; or one that ordinary prose does not use either, where
    the lists vouch for the swap (LISTED_SWAP_SCORE) and no word beside the
-   phrase is a known spun word: "random woodland", "deep mastering"; and
-   never sure when another term reads the same words
+   phrase is a known spun word: "random woodland", "deep mastering"; or at a
+   lower score (MANY_SWAPS_SCORE) with three swaps or more ("touchy gut
+   disorder"); and never sure when another term reads the same words
    about as well ("grouping calculation": clustering or classification
    algorithm).  With an n-gram model (`Config(ngram=True)`), a
    spun phrase whose swapped word the model knows beside a neighbour
@@ -158,6 +159,20 @@ MAX_TERM_WORDS = 5
 # "learning", "honest to goodness" for "true").
 MAX_PHRASE_WORDS = 4
 DEFAULT_MIN_SCORE = 0.3
+
+# Three swaps or more that spell one known term together are sure at any score
+# an inference is made at by default (DEFAULT_MIN_SCORE): ordinary prose does
+# not line three words up with a term's by chance ("touchy gut disorder",
+# "disappearing inclination issue", "coordinated non-cyclic diagram"), though
+# each swap alone be weak.  In two-fold cross-validation inside the train
+# halves of bench/infer_eval.py (both splits, four folds), sure inferences of
+# known canonicals restored 302 rows with 31 wrong before; 312 / 34 with this
+# rule at 0.45, 314 / 34 at 0.4, 319 / 34 at 0.3 (of the 3 wrong ones added,
+# "machine learning methods" twice, for techniques, and "Decision Support
+# Systems network"); false edits on clean prose stayed 0.40 per 10k words.
+MANY_SWAPS = 3
+MANY_SWAPS_SCORE = DEFAULT_MIN_SCORE
+
 # The weight of a swap that only the author's acronym vouches for ("digital
 # reality (VR)": no map from "digital" worth as much, yet the initials tie it
 # to a term).
@@ -511,7 +526,8 @@ class Inference:
             # Ordinary English, or a guess between terms: only where the
             # document shows spin.
             return False
-        return (self.score >= STRONG_SCORE and self.anchored) or (self.heard is False and self.score >= UNHEARD_SCORE)
+        return ((self.score >= STRONG_SCORE and self.anchored) or (self.heard is False and self.score >= UNHEARD_SCORE)
+                or (len(self.substitutions) >= MANY_SWAPS and self.score >= MANY_SWAPS_SCORE))
 
     def replacement(self) -> str:
         if self.plural is None:
