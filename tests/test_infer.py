@@ -344,7 +344,7 @@ def test_one_rare_swap_the_lists_vouch_for_is_sure_beside_ordinary_words_unless_
     assert weak.score < 0.72 and not weak.sure
 
 
-def test_three_weak_swaps_that_spell_one_term_are_sure_where_two_are_not():
+def test_three_weak_swaps_or_rare_words_that_spell_one_term_are_sure_where_two_are_not():
     # Each swap seen once, of a word of ordinary prose: weak alone (0.5 each).
     listed = [entry("touchy skin", "irritable skin", 1), entry("gut cancer", "bowel cancer", 2),
               entry("viral disorder", "viral syndrome", 3)]
@@ -354,3 +354,9 @@ def test_three_weak_swaps_that_spell_one_term_are_sure_where_two_are_not():
     assert len(three.substitutions) == 3 and three.score < 0.55 and three.sure
     [two] = inferrer.find("a gut disorder")
     assert len(two.substitutions) == 2 and two.score == three.score and not two.sure
+    # A kept word that ordinary prose does not use tells of the term as a swap does.
+    rare = Inferrer.from_entries(listed, ["colonic bowel syndrome"], common=common)
+    [kept] = rare.find("a colonic gut disorder")
+    assert len(kept.substitutions) == 2 and kept.score == two.score and kept.sure
+    common_kept = Inferrer.from_entries(listed, ["colonic bowel syndrome"], common=common | {"colonic"})
+    assert not common_kept.find("a colonic gut disorder")[0].sure

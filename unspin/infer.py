@@ -45,8 +45,9 @@ batches bring others.  This module generalises from the lists:
    not "shortest way"; or one that ordinary prose does not use either, where
    the lists vouch for the swap (LISTED_SWAP_SCORE) and no word beside the
    phrase is a known spun word: "random woodland", "deep mastering"; or at a
-   lower score (MANY_SWAPS_SCORE) with three swaps or more ("touchy gut
-   disorder"); and never sure when another term reads the same words
+   lower score (TELLING_SCORE) when three of its words or more are swapped
+   or rare ("touchy gut disorder", "convolution neural community"); and
+   never sure when another term reads the same words
    about as well ("grouping calculation": clustering or classification
    algorithm).  With an n-gram model (`Config(ngram=True)`), a
    spun phrase whose swapped word the model knows beside a neighbour
@@ -160,18 +161,24 @@ MAX_TERM_WORDS = 5
 MAX_PHRASE_WORDS = 4
 DEFAULT_MIN_SCORE = 0.3
 
-# Three swaps or more that spell one known term together are sure at any score
-# an inference is made at by default (DEFAULT_MIN_SCORE): ordinary prose does
-# not line three words up with a term's by chance ("touchy gut disorder",
-# "disappearing inclination issue", "coordinated non-cyclic diagram"), though
-# each swap alone be weak.  In two-fold cross-validation inside the train
-# halves of bench/infer_eval.py (both splits, four folds), sure inferences of
-# known canonicals restored 302 rows with 31 wrong before; 312 / 34 with this
-# rule at 0.45, 314 / 34 at 0.4, 319 / 34 at 0.3 (of the 3 wrong ones added,
-# "machine learning methods" twice, for techniques, and "Decision Support
-# Systems network"); false edits on clean prose stayed 0.40 per 10k words.
-MANY_SWAPS = 3
-MANY_SWAPS_SCORE = DEFAULT_MIN_SCORE
+# A phrase of which three words or more tell of a technical term, each swapped
+# or kept but rare in ordinary prose (`common-words.txt`), at least one
+# swapped, is sure at any score an inference is made at by default
+# (DEFAULT_MIN_SCORE): ordinary prose does not line three such words up with
+# a known term's by chance ("touchy gut disorder", "convolution neural
+# community", "coronary corridor sickness"), though each swap alone be weak.
+# In two-fold cross-validation inside the train halves of bench/infer_eval.py
+# (both splits, four folds), sure inferences of known canonicals restored 302
+# rows with 31 wrong before; three swapped words alone made 312 / 34 at a
+# score of 0.45, 314 / 34 at 0.4 and 319 / 34 at 0.3; counting rare kept
+# words too, 320 / 34 at 0.45, 326 / 34 at 0.4 and 334 / 35 at 0.3 (the
+# wrong ones added are partial repairs, "feed-forward" for "feedforward",
+# and "machine learning methods" where the list says techniques).  False
+# edits on clean prose stayed 0.40 per 10k words; two telling words at 0.45
+# made 373 / 43 but 1.18 false edits per 10k ("international trade" read as
+# foreign exchange, "shortest way" as shortest path).
+TELLING_WORDS = 3
+TELLING_SCORE = DEFAULT_MIN_SCORE
 
 # The weight of a swap that only the author's acronym vouches for ("digital
 # reality (VR)": no map from "digital" worth as much, yet the initials tie it
@@ -516,6 +523,9 @@ class Inference:
     # The text gives the term's acronym right after the phrase ("counterfeit
     # consciousness (AI)"): the author's own word for which term it is.
     acronym: bool = False
+    # How many of its words tell of a technical term: swapped, or kept but
+    # rare in ordinary prose (a phrase of several swapped words counts once).
+    telling_words: int = 0
 
     @property
     def sure(self) -> bool:
@@ -527,7 +537,7 @@ class Inference:
             # document shows spin.
             return False
         return ((self.score >= STRONG_SCORE and self.anchored) or (self.heard is False and self.score >= UNHEARD_SCORE)
-                or (len(self.substitutions) >= MANY_SWAPS and self.score >= MANY_SWAPS_SCORE))
+                or (self.telling_words >= TELLING_WORDS and self.score >= TELLING_SCORE))
 
     def replacement(self) -> str:
         if self.plural is None:
@@ -901,7 +911,9 @@ class Inferrer:
         anchored = len(swapped) >= 2 or all(word not in self._common for word in kept) or (
             score >= LISTED_SWAP_SCORE and self._rare_and_alone(text, folded, tokens, swapped))
         bridged = any((spun, target) in self._bridged for spun, target, _ in swaps)
-        return Inference(tokens[0][0], tokens[-1][1], term, plural, score, swaps, anchored, heard, bridged=bridged)
+        telling = len(swaps) + sum(word not in self._common for word in kept)
+        return Inference(tokens[0][0], tokens[-1][1], term, plural, score, swaps, anchored, heard, bridged=bridged,
+                         telling_words=telling)
 
     def _rare_and_alone(self, text, folded, tokens, swapped) -> bool:
         """Is the swapped word one that ordinary prose does not use (every part of a
