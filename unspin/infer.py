@@ -506,7 +506,9 @@ class Inference:
     score: float
     substitutions: Tuple[Tuple[str, str, float], ...]
     # Two or more swapped words, or one next to words that ordinary prose
-    # does not use ("Fourier change"; not "shortest way", "blood stream").
+    # does not use ("Fourier change"; not "shortest way", "blood stream"), or
+    # one that it does not use either, swapped as the lists vouch
+    # (LISTED_SWAP_SCORE), with no known spun word beside it ("random woodland").
     anchored: bool = True
     # Whether an n-gram model knows a swapped word beside a neighbour as a
     # phrase ("pulmonary vein"): True, False ("random backwoods"), or None
