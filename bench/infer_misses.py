@@ -10,9 +10,8 @@ the gazetteer knows by what happened to it:
 * restored (sure), or restored only where the document shows spin (not sure:
   those are counted by what kept each of their inferences from being sure:
   a rival term, a swap through a WordNet synonym, a score below
-  STRONG_SCORE, or one swapped word beside ordinary words that is itself
-  ordinary prose, or scored below LISTED_SWAP_SCORE, or beside a known spun
-  word);
+  STRONG_SCORE, or one swapped word beside ordinary words, itself ordinary
+  prose or rare);
 * wrong: a different repair was made (sure, or only at min_score);
 * the right term was composed but scored below min_score;
 * no candidate: the row's words do not line up with the canonical's (one
@@ -39,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from infer_eval import comparable, inner_split, load_rows, repair, split, with_spun_acronym, without_notes  # noqa: E402
 from unspin.infer import (  # noqa: E402
-    LISTED_SWAP_SCORE, STRONG_SCORE, Inferrer, Thesaurus, _variants, alignment, base_form, common_words, curated_terms,
+    STRONG_SCORE, Inferrer, Thesaurus, _variants, alignment, base_form, common_words, curated_terms,
     same_word, select_longest, term_key,
 )
 
@@ -68,9 +67,7 @@ def unsure_cause(inference) -> str:
     swapped = [part for spun, _, _ in inference.substitutions for part in re.split(r"[\s-]+", spun)]
     if any(part in common_words() for part in swapped):
         return "one swapped word, of ordinary prose, beside ordinary words"
-    if inference.score < LISTED_SWAP_SCORE:
-        return "one rare swapped word beside ordinary words, scored below LISTED_SWAP_SCORE"
-    return "one rare swapped word beside a known spun word"
+    return "one rare swapped word beside ordinary words"
 
 
 def main(argv=None) -> int:

@@ -325,25 +325,6 @@ def test_an_acronym_that_two_terms_spell_equally_is_left_alone():
     assert found.replacement() == "random forest", "only one term starts with 'random'"
 
 
-def test_one_rare_swap_the_lists_vouch_for_is_sure_beside_ordinary_words_unless_a_spun_word_is_beside_it():
-    twice = [entry("irregular woodland", "random forest", 1), entry("arbitrary woodland", "random forest", 2),
-             entry("neural framework", "neural system", 3)]
-    # "random" is ordinary prose: the phrase is anchored by its swapped word alone.
-    inferrer = Inferrer.from_entries(twice, ["random forest"], min_score=0.0, common={"random"})
-    [found] = inferrer.find("We trained a random woodland.")
-    assert found.sure and found.term == "random forest"
-    # A known spun word beside it: the tortured phrase may be a longer term's.
-    assert not any(found.sure for found in inferrer.find("We trained a random woodland framework."))
-    assert not any(found.sure for found in inferrer.find("The framework random woodland was trained."))
-    assert inferrer.find("The framework, random woodland, was trained.")[0].sure, "punctuation is no neighbour"
-    # A swapped word of ordinary prose, or a swap seen once, is not enough.
-    common = Inferrer.from_entries(twice, ["random forest"], min_score=0.0, common={"random", "woodland"})
-    assert not common.find("We trained a random woodland.")[0].sure
-    once = Inferrer.from_entries(twice[1:], ["random forest"], min_score=0.0, common={"random"})
-    [weak] = once.find("We trained a random woodland.")
-    assert weak.score < 0.72 and not weak.sure
-
-
 def test_three_weak_swaps_or_rare_words_that_spell_one_term_are_sure_where_two_are_not():
     # Each swap seen once, of a word of ordinary prose: weak alone (0.5 each).
     listed = [entry("touchy skin", "irritable skin", 1), entry("gut cancer", "bowel cancer", 2),

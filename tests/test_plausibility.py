@@ -149,14 +149,14 @@ def test_association_tells_a_phrase_from_two_words_never_seen_together():
 def test_inference_with_the_model_is_sure_of_an_unheard_swap_and_not_of_an_ordinary_phrase():
     from unspin.infer import Inferrer, WordMaps
 
-    maps = WordMaps({"timber": {"forest": 9}, "vein": {"artery": 9}})
+    maps = WordMaps({"backwoods": {"forest": 9}, "vein": {"artery": 9}})
     terms = ["random forest", "pulmonary artery"]
     without = Inferrer(maps, terms)
     with_model = Inferrer(maps, terms, plausibility=MODEL)
-    # One swap of a common word beside a common word: not sure on the word lists alone.
-    [alone] = without.find("a random timber")
+    # One swap beside a common word: not sure on the word lists alone.
+    [alone] = without.find("a random backwoods")
     assert alone.heard is None and not alone.sure
-    [unheard] = with_model.find("a random timber")
+    [unheard] = with_model.find("a random backwoods")
     assert unheard.heard is False and unheard.sure
     # "pulmonary vein" is English: never sure, still a candidate where the document shows spin.
     [ordinary] = with_model.find("the pulmonary vein")

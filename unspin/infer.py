@@ -42,17 +42,14 @@ batches bring others.  This module generalises from the lists:
    less for a word that is itself a word of technical terms).  It is *sure*
    at STRONG_SCORE when it has two swapped words, or one next to words that
    ordinary prose does not use (`common-words.txt`): "Fourier change", but
-   not "shortest way"; or one that ordinary prose does not use either, where
-   the lists vouch for the swap (LISTED_SWAP_SCORE) and no word beside the
-   phrase is a known spun word: "random woodland", "deep mastering"; or at a
-   lower score (TELLING_SCORE) when three of its words or more are swapped
+   not "shortest way"; or at a lower score (TELLING_SCORE) when three of its words or more are swapped
    or rare ("touchy gut disorder", "convolution neural community"); and
    never sure when another term reads the same words
    about as well ("grouping calculation": clustering or classification
    algorithm).  With an n-gram model (`Config(ngram=True)`), a
    spun phrase whose swapped word the model knows beside a neighbour
    ("pulmonary vein") is never sure, and one it never heard ("random
-   timber") is sure at UNHEARD_SCORE even beside ordinary words.  The API
+   backwoods") is sure at UNHEARD_SCORE even beside ordinary words.  The API
    applies sure inferences everywhere and the others (at least `min_score`)
    only where the document shows spin.
 5. **Acronyms.** Papers define a term's acronym where they first use it, and a
@@ -109,7 +106,7 @@ INFERRED_TIER = "inferred"
 # per 10k words against 0.28 at 0.55: too near the 0.5 limit.
 STRONG_SCORE = 0.55
 # With an n-gram model that has never seen the swapped words next to their
-# neighbours ("random timber"), one swap beside ordinary words is sure at
+# neighbours ("random backwoods"), one swap beside ordinary words is sure at
 # this score.  Chosen by cross-validation inside the train halves of
 # bench/infer_eval.py (0.8 doubled the false edits on design prose, Debian's
 # package descriptions; 0.9 kept them at the level of before).
@@ -127,26 +124,6 @@ ORDINARY_ASSOCIATION = 0.0
 # 210 rows with 23 wrong at 0.9, 210 / 22 at 0.8, 209 / 20 at 0.7 and 207 / 20
 # at 0.6; 0.7 is where a right one lost stops buying several wrong ones.
 AMBIGUOUS_RATIO = 0.7
-
-# One swapped word beside ordinary words is sure, too, when ordinary prose does
-# not use it either (`common-words.txt`) and its score is above any thesaurus
-# relation's alone (THESAURUS_WEIGHTS): the lists saw the swap twice, or once
-# and WordNet agrees ("random woodland", "deep mastering", "gait
-# acknowledgment").  In two-fold cross-validation inside the train halves of
-# bench/infer_eval.py (both splits, four folds), sure inferences of known
-# canonicals restored 269 rows with 26 wrong without this rule; with it 327 / 37
-# at a score of 0.55, 312 / 34 at 0.65, 302 / 31 at 0.72, 299 / 31 at 0.8 and
-# 288 / 31 at 0.9, and below 0.72 the thesaurus-only swaps of rare words
-# doubled the false edits on clean prose (0.40 -> 0.83 per 10k words at 0.65:
-# "appellate court", "Internet Exploiter"); at 0.72 they stay at 0.40.  Of
-# the 5 wrong ones added at 0.72, 3 are partial repairs (bench/infer_eval.py
-# counts them: "deep learning technique" for deep learning algorithm) and 2
-# change a word away from the list's ("acknowledgment rate" read as
-# recognition rate, the list's detection rate).  On the test halves, measured
-# after the choice, sure restorations went 146 / 5 wrong -> 176 / 11
-# (canonical split) and 224 / 15 -> 259 / 21 (variant split), every added
-# wrong one partial.
-LISTED_SWAP_SCORE = 0.72
 
 # Characters of spacing allowed between two words of one phrase.
 MAX_GAP = 12
@@ -168,15 +145,18 @@ DEFAULT_MIN_SCORE = 0.3
 # a known term's by chance ("touchy gut disorder", "convolution neural
 # community", "coronary corridor sickness"), though each swap alone be weak.
 # In two-fold cross-validation inside the train halves of bench/infer_eval.py
-# (both splits, four folds), sure inferences of known canonicals restored 302
-# rows with 31 wrong before; three swapped words alone made 312 / 34 at a
-# score of 0.45, 314 / 34 at 0.4 and 319 / 34 at 0.3; counting rare kept
-# words too, 320 / 34 at 0.45, 326 / 34 at 0.4 and 334 / 35 at 0.3 (the
-# wrong ones added are partial repairs, "feed-forward" for "feedforward",
-# and "machine learning methods" where the list says techniques).  False
-# edits on clean prose stayed 0.40 per 10k words; two telling words at 0.45
-# made 373 / 43 but 1.18 false edits per 10k ("international trade" read as
-# foreign exchange, "shortest way" as shortest path).
+# (both splits, four folds), sure inferences of known canonicals restored 269
+# rows with 26 wrong without it and 301 / 30 with it.  Tuned beside a rule
+# for a single rare listed swap that was later dropped (it took the canonical
+# test half's precision below 0.95): there, three swapped words alone made
+# 312 / 34 at a score of 0.45, 314 / 34 at 0.4 and 319 / 34 at 0.3; counting
+# rare kept words too, 320 / 34 at 0.45, 326 / 34 at 0.4 and 334 / 35 at 0.3
+# (the wrong ones added are partial repairs, "feed-forward" for
+# "feedforward", and "machine learning methods" where the list says
+# techniques).  False edits on clean prose stayed 0.40 per 10k words; two
+# telling words at 0.45 made 373 / 43 but 1.18 false edits per 10k
+# ("international trade" read as foreign exchange, "shortest way" as
+# shortest path).
 TELLING_WORDS = 3
 TELLING_SCORE = DEFAULT_MIN_SCORE
 
@@ -506,9 +486,7 @@ class Inference:
     score: float
     substitutions: Tuple[Tuple[str, str, float], ...]
     # Two or more swapped words, or one next to words that ordinary prose
-    # does not use ("Fourier change"; not "shortest way", "blood stream"), or
-    # one that it does not use either, swapped as the lists vouch
-    # (LISTED_SWAP_SCORE), with no known spun word beside it ("random woodland").
+    # does not use ("Fourier change"; not "shortest way", "blood stream").
     anchored: bool = True
     # Whether an n-gram model knows a swapped word beside a neighbour as a
     # phrase ("pulmonary vein"): True, False ("random backwoods"), or None
@@ -880,7 +858,7 @@ class Inferrer:
             paths = extended
             for node, swaps, kept, plural, pending in paths:
                 if node.term and swaps and not pending:
-                    inference = self._accept(text, folded, tokens, node.term, swaps, kept, plural)
+                    inference = self._accept(tokens, node.term, swaps, kept, plural)
                     if inference:
                         results.append(inference)
             paths = [path for path in paths if path[4] or path[0].children]
@@ -891,7 +869,7 @@ class Inferrer:
                 return results
             tokens.append(following)
 
-    def _accept(self, text, folded, tokens, term, swaps, variants, plural) -> Optional[Inference]:
+    def _accept(self, tokens, term, swaps, variants, plural) -> Optional[Inference]:
         spun_words = [word for _, _, word in tokens]
         if spun_words[-1] in FUNCTION_WORDS:
             return None
@@ -910,33 +888,11 @@ class Inferrer:
         heard = None if self.plausibility is None else self._heard(spun_words, swapped)
         kept = [word for word in spun_words if word not in swapped]
         # A phrase that stands for one word ("getting to know") is two swapped words.
-        anchored = len(swapped) >= 2 or all(word not in self._common for word in kept) or (
-            score >= LISTED_SWAP_SCORE and self._rare_and_alone(text, folded, tokens, swapped))
+        anchored = len(swapped) >= 2 or all(word not in self._common for word in kept)
         bridged = any((spun, target) in self._bridged for spun, target, _ in swaps)
         telling = len(swaps) + sum(word not in self._common for word in kept)
         return Inference(tokens[0][0], tokens[-1][1], term, plural, score, swaps, anchored, heard, bridged=bridged,
                          telling_words=telling)
-
-    def _rare_and_alone(self, text, folded, tokens, swapped) -> bool:
-        """Is the swapped word one that ordinary prose does not use (every part of a
-        compound), with no word beside the phrase that the lists know as a
-        spun word?  Such a neighbour means the tortured phrase may go on, and
-        the term be a longer one ("programmed speech acknowledgment" is
-        automatic speech recognition): the inference is then applied only
-        where the document shows spin.  (In cross-validation this kept 6
-        partial repairs from being sure, and no right one.)"""
-        if any(part in self._common for word in swapped for part in _HYPHENS.sub(" ", word).split()):
-            return False
-        neighbours = [word for _, _, word, _ in _words_before(folded, _spacing_start(text, tokens[0][0]), 1)]
-        after = self._next_word(text, folded, tokens[-1][1])
-        if after:
-            neighbours.append(after[2])
-        return not any(self._known_spun(word) for word in neighbours)
-
-    def _known_spun(self, word: str) -> bool:
-        """Do the word maps know `word` as a spinner's swap (or the start of one)?"""
-        return word not in FUNCTION_WORDS and (
-            _entry_by_form(self.maps.counts, word)[0] is not None or bool(self.maps.phrase_targets(word)))
 
     def _heard(self, spun_words, swapped) -> bool:
         """Does the n-gram model know a swapped word beside a neighbour as a phrase?
