@@ -9,7 +9,12 @@ replacement:
 
 * restored: the sentence is the expected one, ignoring case, hyphens and
   plural endings (the list itself writes "speech signal" for "discourse signs");
-* wrong: something was changed, but not into the expected sentence;
+* wrong: something was changed, but not into the expected sentence; of
+  these, *partial* repairs changed only words on the way to it (the
+  word-level distances add up: spun -> repaired -> expected is no longer than
+  spun -> expected), e.g. "programmed speech recognition" for "automatic
+  speech recognition": they leave spun words but spoil none, and are still
+  counted as wrong in the precision;
 * missed: nothing was changed.
 
 Precision = restored / (restored + wrong); recall = restored / rows.  At the
@@ -144,8 +149,8 @@ def word_distance(a: str, b: str) -> int:
 
 
 def evaluate(inferrer: Inferrer, rows, known, sure_only: bool) -> dict:
-    # restored, wrong, missed rows; then words changed, words fixed, words to fix
-    groups = {"known canonical": [0, 0, 0, 0, 0, 0], "new canonical": [0, 0, 0, 0, 0, 0]}
+    # restored, wrong, missed rows; then words changed, words fixed, words to fix; then partial repairs (of the wrong)
+    groups = {"known canonical": [0] * 7, "new canonical": [0] * 7}
     examples = {"wrong": [], "missed": []}
     for entry in rows:
         # An acronym in parentheses shared with the spun phrase is not part of what inference restores.
@@ -154,13 +159,15 @@ def evaluate(inferrer: Inferrer, rows, known, sure_only: bool) -> dict:
         text = f"In this study, {entry.spun[0]} was considered."
         expected = f"In this study, {with_spun_acronym(entry)} was considered."
         repaired = repair(inferrer, text, sure_only)
-        group[3] += word_distance(text, repaired)
-        group[4] += word_distance(text, expected) - word_distance(repaired, expected)
-        group[5] += word_distance(text, expected)
+        changed, to_fix, left = word_distance(text, repaired), word_distance(text, expected), word_distance(repaired, expected)
+        group[3] += changed
+        group[4] += to_fix - left
+        group[5] += to_fix
         if comparable(repaired) == comparable(expected):
             group[0] += 1
         elif repaired != text:
             group[1] += 1
+            group[6] += changed + left == to_fix
             examples["wrong"].append((is_known, entry.spun[0], repaired, entry.canonical))
         else:
             group[2] += 1
@@ -238,11 +245,11 @@ def main(argv=None) -> int:
             "every inference >= min_score (a document that shows spin, or --level aggressive)")
         print(f"== {setting}")
         groups, examples = evaluate(inferrer, test, known, sure_only)
-        for name, (restored, wrong, missed, changed, fixed, to_fix) in groups.items():
+        for name, (restored, wrong, missed, changed, fixed, to_fix, partial) in groups.items():
             total = restored + wrong + missed
             precision = restored / (restored + wrong) if restored + wrong else float("nan")
             recall = restored / total if total else float("nan")
-            print(f"{name}: {total} rows; restored {restored}, wrong {wrong}, missed {missed}; "
+            print(f"{name}: {total} rows; restored {restored}, wrong {wrong} ({partial} partial), missed {missed}; "
                   f"recall {recall:.3f}, precision {precision:.3f}; words: "
                   f"recall {fixed / to_fix if to_fix else float('nan'):.3f}, "
                   f"precision {fixed / changed if changed else float('nan'):.3f}")

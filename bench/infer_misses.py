@@ -7,7 +7,11 @@ canonical for --split variant, half the canonicals for --split canonical),
 learns from the first part and sorts each row of the second whose canonical
 the gazetteer knows by what happened to it:
 
-* restored (sure), or restored only where the document shows spin (not sure);
+* restored (sure), or restored only where the document shows spin (not sure:
+  those are counted by what kept each of their inferences from being sure:
+  a rival term, a swap through a WordNet synonym, a score below
+  STRONG_SCORE, or one swapped word beside ordinary words, itself ordinary
+  prose or rare);
 * wrong: a different repair was made (sure, or only at min_score);
 * the right term was composed but scored below min_score;
 * no candidate: the row's words do not line up with the canonical's (one
@@ -24,6 +28,7 @@ the gazetteer knows by what happened to it:
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -33,7 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from infer_eval import comparable, inner_split, load_rows, repair, split, with_spun_acronym, without_notes  # noqa: E402
 from unspin.infer import (  # noqa: E402
-    Inferrer, Thesaurus, _variants, alignment, base_form, curated_terms, same_word, term_key,
+    STRONG_SCORE, Inferrer, Thesaurus, _variants, alignment, base_form, common_words, curated_terms,
+    same_word, select_longest, term_key,
 )
 
 
@@ -48,6 +54,22 @@ def unmapped_cause(inferrer: Inferrer, thesaurus: Thesaurus, spun_word: str, can
     return "the spun word is unknown to maps and thesaurus"
 
 
+def unsure_cause(inference) -> str:
+    """Why an inference is not sure (Inference.sure, checked in its order)."""
+    if inference.heard:
+        return "the n-gram model knows the phrase"
+    if inference.rival:
+        return "another term reads it about as well"
+    if inference.bridged:
+        return "a swap through a WordNet synonym"
+    if inference.score < STRONG_SCORE:
+        return "score below STRONG_SCORE"
+    swapped = [part for spun, _, _ in inference.substitutions for part in re.split(r"[\s-]+", spun)]
+    if any(part in common_words() for part in swapped):
+        return "one swapped word, of ordinary prose, beside ordinary words"
+    return "one rare swapped word beside ordinary words"
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("export", help="a fingerprint export (.tsv/.csv)")
@@ -60,7 +82,7 @@ def main(argv=None) -> int:
     inferrer = Inferrer.from_entries(learn, curated_terms(), thesaurus=thesaurus)
     anything = Inferrer.from_entries(learn, curated_terms(), thesaurus=thesaurus, min_score=0.0)
     known = {term_key(t) for t in curated_terms()} | {term_key(e.canonical) for e in learn}
-    outcomes, causes, examples = Counter(), Counter(), defaultdict(list)
+    outcomes, causes, unsure, examples = Counter(), Counter(), Counter(), defaultdict(list)
     for entry in held_out:
         canonical = without_notes(entry.canonical)
         if term_key(canonical) not in known:
@@ -72,6 +94,10 @@ def main(argv=None) -> int:
             outcome = "restored (sure)"
         elif comparable(spun_document) == comparable(expected):
             outcome = "restored only where the document shows spin"
+            for inference in select_longest(inferrer.find(text)):
+                if not inference.sure:
+                    unsure[unsure_cause(inference)] += 1
+                    examples[unsure_cause(inference)].append(text[inference.start : inference.end])
         elif sure != text or spun_document != text:
             outcome = "wrong" + (" (sure)" if sure != text else " (only where the document shows spin)")
         elif any(comparable(i.term) == comparable(canonical) for i in anything.find(text)):
@@ -97,6 +123,9 @@ def main(argv=None) -> int:
           f"{total} held-out rows with a known canonical")
     for outcome, count in outcomes.most_common():
         print(f"  {count:5d}  {count / total:6.1%}  {outcome}  e.g. {examples[outcome][: args.show]}")
+    print("inferences restored only where the document shows spin, by what keeps them from being sure:")
+    for cause, count in unsure.most_common():
+        print(f"  {count:5d}  {cause}  e.g. {examples[cause][: args.show]}")
     print("unmapped word pairs (spun word, canonical word), by cause:")
     for cause, count in causes.most_common():
         print(f"  {count:5d}  {cause}  e.g. {examples[cause][: args.show]}")

@@ -323,3 +323,21 @@ def test_an_acronym_that_two_terms_spell_equally_is_left_alone():
     assert inferrer.find("a dense woods forest (RF) here") == [], "random or rain: a guess"
     [found] = inferrer.find("a dense random woods (RF) here")
     assert found.replacement() == "random forest", "only one term starts with 'random'"
+
+
+def test_three_weak_swaps_or_rare_words_that_spell_one_term_are_sure_where_two_are_not():
+    # Each swap seen once, of a word of ordinary prose: weak alone (0.5 each).
+    listed = [entry("touchy skin", "irritable skin", 1), entry("gut cancer", "bowel cancer", 2),
+              entry("viral disorder", "viral syndrome", 3)]
+    common = {"touchy", "gut", "disorder"}
+    inferrer = Inferrer.from_entries(listed, ["irritable bowel syndrome", "bowel syndrome"], common=common)
+    [three] = [found for found in inferrer.find("a touchy gut disorder") if found.term == "irritable bowel syndrome"]
+    assert len(three.substitutions) == 3 and three.score < 0.55 and three.sure
+    [two] = inferrer.find("a gut disorder")
+    assert len(two.substitutions) == 2 and two.score == three.score and not two.sure
+    # A kept word that ordinary prose does not use tells of the term as a swap does.
+    rare = Inferrer.from_entries(listed, ["colonic bowel syndrome"], common=common)
+    [kept] = rare.find("a colonic gut disorder")
+    assert len(kept.substitutions) == 2 and kept.score == two.score and kept.sure
+    common_kept = Inferrer.from_entries(listed, ["colonic bowel syndrome"], common=common | {"colonic"})
+    assert not common_kept.find("a colonic gut disorder")[0].sure
