@@ -27,6 +27,7 @@ SEEDED = {
     "missing-example": "missing-example.fast.speedy",
     "dead-alternative": "dead-alternative.glad.cheerful",
     "open-word": "open-word.angry.mad",
+    "one-letter": "one-letter.sad.blue",
 }
 
 

@@ -17,6 +17,7 @@ these kinds:
 | failing-example | has an example that does not repair to its `fixed` text, or a `clean` sentence it changes |
 | missing-example | has no spun example, or is not `safe` and has no clean sentence |
 | open-word | has an `after` pattern that ends in `\\s+(?:is|was|…)` with no `\\b`: "is" also accepts "island" |
+| one-letter | has a `\\s+(?:[A-Z]|…)\\b` pattern: the word boundary after one capital letter holds only for a one-letter word, never for a name |
 | dead-alternative | has an `after`/`not_after` pattern `\\s+(?:…)` with an alternative that starts with punctuation: prose writes a comma or a full stop right after the word, so it never follows a space there |
 
 Examples run as the test suite runs them: at the entry's tier, over all the
@@ -47,6 +48,7 @@ KINDS = (
     "failing-example",
     "missing-example",
     "open-word",
+    "one-letter",
     "dead-alternative",
 )
 
@@ -289,6 +291,8 @@ def _spaced_groups(pattern: str):
 
 # An alternative that ends in a letter (or an optional one, "s?"), not an escape like "\\b".
 _ENDS_IN_LETTER = re.compile(r"(?<!\\)[A-Za-z]\??$")
+# An alternative that is one letter of a class: "[A-Z]", "(?-i:[A-Z])".
+_ONE_LETTER = re.compile(r"(?:\(\?-i:)?\[[A-Za-z]-[A-Za-z]\]\)?")
 
 
 def after_pattern_problems(entries: Sequence[Entry]) -> List[Finding]:
@@ -298,6 +302,8 @@ def after_pattern_problems(entries: Sequence[Entry]) -> List[Finding]:
     writes the comma right after the word, so it never follows the space.
     open-word: words with nothing after the group ("\\s+(?:is|was)"): "is" also
     accepts "island" (in `not_after` a longer word only blocks more, so it is left alone).
+    one-letter: a capital letter as an alternative with a word boundary after the
+    group ("\\s+(?:(?-i:[A-Z])|the)\\b"): it holds before "I", never before a name.
     """
     findings = []
     for entry in entries:
@@ -312,6 +318,9 @@ def after_pattern_problems(entries: Sequence[Entry]) -> List[Finding]:
                         "dead-alternative", entry,
                         f"{name} {pattern.source!r}: {', '.join(map(repr, dead))} never follows the required whitespace; "
                         "write it as a branch of its own, e.g. '\\s*[,.]|\\s+(?:…)'"))
+                if rest.startswith("\\b") and any(_ONE_LETTER.fullmatch(alt) for alt in alternatives):
+                    findings.append(_finding(
+                        "one-letter", entry, f"{name} {pattern.source!r}: a one-letter alternative before \\b matches no name; write [A-Z]\\w*"))
                 if name == "after" and not rest and all(_ENDS_IN_LETTER.search(alt) for alt in alternatives):
                     findings.append(_finding(
                         "open-word", entry, f"after {pattern.source!r}: {branch!r} also accepts longer words; end it with \\b"))
