@@ -42,9 +42,9 @@ batches bring others.  This module generalises from the lists:
    less for a word that is itself a word of technical terms).  It is *sure*
    at STRONG_SCORE when it has two swapped words, or one next to words that
    ordinary prose does not use (`common-words.txt`): "Fourier change", but
-   not "shortest way"; or at a lower score (TELLING_SCORE) when three of its words or more are swapped
-   or rare ("touchy gut disorder", "convolution neural community"); and
-   never sure when another term reads the same words
+   not "shortest way"; or at a lower score (TELLING_SCORE) when three of its
+   words or more are swapped or rare ("touchy gut disorder", "convolution
+   neural community"); and never sure when another term reads the same words
    about as well ("grouping calculation": clustering or classification
    algorithm).  With an n-gram model (`Config(ngram=True)`), a
    spun phrase whose swapped word the model knows beside a neighbour
