@@ -21,7 +21,7 @@ PAIRS = sorted(
 # round 31's five pairs, measured on the code they were written against: 3324 -> 3476, --ngram 3197 -> 3342).
 MAX_ERRORS_AFTER_REPAIR = 3427
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 3293
+MAX_ERRORS_WITH_NGRAM = 3292
 
 
 def _read(path):
