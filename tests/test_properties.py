@@ -102,6 +102,8 @@ def test_repair_is_idempotent(text):
 @example("Great Wall road conditions ")
 @example("Republican National Convention Middle Eastern ")
 @example("Fort Worth\nwar ")
+# Two canonical forms side by side that a safe spun form spells ("hundreds of hundreds").
+@example("hundreds of hundreds of ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
     assume(not DOUBLED_WORD.search(text))
