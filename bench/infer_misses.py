@@ -96,8 +96,9 @@ def main(argv=None) -> int:
             outcome = "restored only where the document shows spin"
             for inference in select_longest(inferrer.find(text)):
                 if not inference.sure:
-                    unsure[unsure_cause(inference)] += 1
-                    examples[unsure_cause(inference)].append(text[inference.start : inference.end])
+                    cause = unsure_cause(inference)
+                    unsure[cause] += 1
+                    examples[cause].append(text[inference.start : inference.end])
         elif sure != text or spun_document != text:
             outcome = "wrong" + (" (sure)" if sure != text else " (only where the document shows spin)")
         elif any(comparable(i.term) == comparable(canonical) for i in anything.find(text)):

@@ -97,13 +97,14 @@ AMERICANS = """\
         clean:
           - Individuals differ.
 """
-CASED = "    name: cased\n    entries:\n" + FOLKS + AMERICANS
+HEADER = "    name: cased\n    entries:\n"
+CASED = HEADER + FOLKS + AMERICANS
 
 
 @pytest.mark.parametrize("entries", [FOLKS + AMERICANS, AMERICANS + FOLKS], ids=["folks-first", "americans-first"])
 def test_an_entry_with_match_case_may_share_a_form_in_another_case(tmp_path, entries):
     # In either order of the entries, the one with match_case decides where its case holds.
-    path = write(tmp_path, "    name: cased\n    entries:\n" + entries)
+    path = write(tmp_path, HEADER + entries)
     unspinner = Unspinner(extra_lexicons=[str(path)], include=())
     assert unspinner.repair("Half of Individuals and two individuals came. Individuals differ.") == (
         "Half of Americans and two folks came. Folks differ.")

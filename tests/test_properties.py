@@ -102,7 +102,7 @@ def test_repair_is_idempotent(text):
 @example("Great Wall road conditions ")
 @example("Republican National Convention Middle Eastern ")
 @example("Fort Worth\nwar ")
-# Two canonical forms side by side that a safe spun form spells ("hundreds of hundreds").
+# Two canonical forms side by side that a spun form spells ("hundreds of hundreds", now only in spun documents).
 @example("hundreds of hundreds of ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
