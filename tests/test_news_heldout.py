@@ -18,10 +18,11 @@ PAIRS = sorted(
 # Pinned at the level reached; lower it when the lexicons improve, raise it only to take in new pairs
 # or for a rule that corpora/news/README.md explains (closed quotations: 3127 -> 3156;
 # round 30's five pairs: 3156 -> 3327, --ngram 3040 -> 3200;
-# round 31's five pairs, measured on the code they were written against: 3324 -> 3476, --ngram 3197 -> 3342).
-MAX_ERRORS_AFTER_REPAIR = 3413
+# round 31's five pairs, measured on the code they were written against: 3324 -> 3476, --ngram 3197 -> 3342;
+# round 32's five pairs, likewise: 3425 -> 3572, --ngram 3290 -> 3427).
+MAX_ERRORS_AFTER_REPAIR = 3559
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 3277
+MAX_ERRORS_WITH_NGRAM = 3413
 
 
 def _read(path):
