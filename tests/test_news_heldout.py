@@ -20,9 +20,9 @@ PAIRS = sorted(
 # round 30's five pairs: 3156 -> 3327, --ngram 3040 -> 3200;
 # round 31's five pairs, measured on the code they were written against: 3324 -> 3476, --ngram 3197 -> 3342;
 # round 32's five pairs, likewise: 3425 -> 3572, --ngram 3290 -> 3427).
-MAX_ERRORS_AFTER_REPAIR = 3515
+MAX_ERRORS_AFTER_REPAIR = 3512
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 3369
+MAX_ERRORS_WITH_NGRAM = 3366
 
 
 def _read(path):
