@@ -75,6 +75,23 @@ def test_spin_suffices_stands_in_for_unmet_context_in_spun_documents_only(tmp_pa
     assert unspinner.repair("Yes, stated Ann.") == "Yes, said Ann."
 
 
+def test_a_word_repaired_where_its_context_held_is_repaired_throughout_a_spun_document(tmp_path):
+    # The spinner swaps a word the same way throughout: one "stated" plainly
+    # its "said" (after a comma) speaks for the document's other "stated"s.
+    unspinner = lexicon(tmp_path, "{before: ',\\s*$', not_after: '\\s+above'}")
+    spun = "A crimson fowl and an azure orb. Yes, stated Ann. She stated her case."
+    assert unspinner.repair(spun) == "A red bird and a blue ball. Yes, said Ann. She said her case."
+    echoed = [c for c in unspinner.scan(spun) if c.rule == "ctx.said.stated"][-1]
+    assert echoed.reason == ("spun form in context; the same word was repaired where its context held elsewhere in this "
+                             "document (the spinner swaps a word the same way throughout), outside quotations and set phrases")
+    # Without a first repair where the context held; without spin; inside a
+    # quotation; against the entry's exclusions; a capital in mid-sentence.
+    assert "stated" in unspinner.repair("A crimson fowl and an azure orb. She stated her case.")
+    assert unspinner.repair("Yes, stated Ann. She stated her case.") == "Yes, said Ann. She stated her case."
+    for kept in ("“She stated her case.”", "As she stated above.", "The Stated Case."):
+        assert kept in unspinner.repair(f"A crimson fowl and an azure orb. Yes, stated Ann. {kept}")
+
+
 def test_known_phrases_find_the_phrase_around_a_word():
     phrases = KnownPhrases(["final round", "U.N. General Assembly", "cease-fire", "last"])
     text = "the final round; the U.N. General Assembly met; a cease-fire; a final report"

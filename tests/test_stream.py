@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
 from unspin import Unspinner
 from unspin import stream
@@ -37,8 +37,23 @@ def check_same_as_whole(text, chunk):
 
 
 @given(texts, st.integers(min_value=1, max_value=120))
+# A repair that follows another occurrence of its word, in another window.
+@example(text="regulation enforcement Counterfeit Consciousness “Yes,” mentioned mentioned", chunk=1)
 def test_streamed_repair_equals_whole_text_repair(text, chunk):
     check_same_as_whole(text, chunk)
+
+
+def test_a_word_repaired_in_one_window_is_followed_in_the_others():
+    # "closing shops" shows the spinner's "stores"; the story's other "shops" follow it.
+    unspinner = Unspinner()
+    text = (Path(__file__).parent.parent / "corpora" / "news" / "pharmacy-01.spun.txt").read_text(encoding="utf-8")
+    whole = unspinner.analyze(text)
+    assert any("same word was repaired" in c.reason for c in whole.changes)
+    pieces = lambda: (text[i : i + 7] for i in range(0, len(text), 7))  # noqa: E731
+    survey, parts = stream.run(unspinner, pieces, chunk=60, before=90, after=200)
+    parts = list(parts)
+    assert "".join(p.after for p in parts) == whole.text
+    assert [c for p in parts for c in p.changes] == whole.changes
 
 
 @pytest.mark.parametrize("chunk", [1, 2, 3, 5, 8, 13, 21, 50, 1000])

@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from typing import List, Optional, Tuple
 
 from . import context, evidence, infer as inference, phrases, plausibility
-from .lexicon import load_lexicons
+from .lexicon import fold_form, load_lexicons
 from .matcher import Matcher, WordIndex
-from .repair import Change, apply_changes, make_change, select
+from .repair import Change, apply_changes, make_change, select, starts_sentence
 
 
 @dataclass(frozen=True)
@@ -226,6 +226,54 @@ class Unspinner:
             accepted.append((inference.as_candidate(item, document.text), item.reason()))
         return accepted
 
+    @staticmethod
+    def held_forms(accepted, text: str) -> set:
+        """(entry id, folded form) of each contextual candidate accepted with its own before/after met."""
+        return {
+            (candidate.entry.id, fold_form(text[candidate.start : candidate.end]))
+            for candidate, reason in accepted
+            if candidate.entry.tier == "contextual" and context.own_context_held(reason)
+        }
+
+    @staticmethod
+    def echoes(candidates, accepted, document: context.Document, level: str, held: set) -> list:
+        """(candidate, reason) for the other occurrences of a form that context repaired.
+
+        The spinner swaps a word the same way throughout a document: where one
+        "shops" was plainly its "stores" ("closing shops"), its other "shops"
+        are too.  So in a spun document a contextual candidate whose entry
+        repaired the same form elsewhere (`held`, from held_forms() over the
+        whole document), with its own before/after met, may
+        stand without its before/after, outside quotations and set phrases.
+        Its other conditions (not_before, not_after, quotations, terms) still
+        hold.  None overlaps an accepted candidate.  Figures, forms whose case
+        matters and capitals other than a sentence's first letter are left out:
+        their conditions place the word (a sentence's start, a name) rather than
+        tell its sense, and a capital may be a name's ("Buckeye Waste
+        Companies", "The Division of Housing").
+        """
+        if not (document.spun and held):
+            return []
+        text = document.text
+        taken = [(candidate.start, candidate.end) for candidate, _ in accepted]
+        echoed = []
+        for candidate in candidates:
+            entry = candidate.entry
+            if entry.tier != "contextual" or (entry.context.before is None and entry.context.after is None):
+                continue
+            written = text[candidate.start : candidate.end]
+            if (entry.id, fold_form(written)) not in held or entry.context.match_case:
+                continue
+            if any(c.isdigit() for c in written) or any(c.isupper() for c in written[1:]):
+                continue
+            if written[0].isupper() and not starts_sentence(text, candidate.start):
+                continue
+            if any(candidate.start < end and start < candidate.end for start, end in taken):
+                continue
+            if reason := context.decide(candidate, document, level, echo=True):
+                echoed.append((candidate, reason))
+        return echoed
+
     def _decide(self, text: str):
         candidates = self._matcher.candidates(text)
         free = self.free_inferences(candidates, inference.select_longest(self.found_inferences(text)))
@@ -238,7 +286,9 @@ class Unspinner:
             supporting = self.supporting_entries(candidates, as_clean.judged(spun=True))
             found = replace(found, supporting=len(supporting))
         document = as_clean.judged(self.is_spun(found), self.plausibility)
-        return found, select(self.accept(candidates, document, safe_reasons, free))
+        accepted = self.accept(candidates, document, safe_reasons, free)
+        held = self.held_forms(accepted, text) if document.spun else set()
+        return found, select(accepted + self.echoes(candidates, accepted, document, self.config.level, held))
 
     def analyze(self, text: str) -> "Result":
         """Repaired text, the changes that made it, and the document's spin evidence, in one pass."""

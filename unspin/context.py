@@ -218,8 +218,28 @@ def starts_inside_phrase(candidate: Candidate, document: Document) -> bool:
         not document.spun and candidate[2].id in document.overlapping and starts_inside_term(text, start, end))
 
 
-def decide(candidate: Candidate, document: Document, level: str) -> Optional[str]:
-    """The reason to repair the candidate, or None to leave it alone."""
+# Pieces of a reason: an own before/after that held, and what may stand in for one that did not.
+CONTEXT_MET = "the required context"
+MODEL_REASON = "an n-gram model reads"
+WAIVER_REASON = "the document's spin stands in for the unmet context, outside quotations and set phrases"
+ECHO_REASON = (
+    "the same word was repaired where its context held elsewhere in this document"
+    " (the spinner swaps a word the same way throughout), outside quotations and set phrases"
+)
+
+
+def own_context_held(reason: str) -> bool:
+    """Did the entry's own before/after hold, with nothing standing in for either?"""
+    return CONTEXT_MET in reason and not any(stand_in in reason for stand_in in (MODEL_REASON, WAIVER_REASON, ECHO_REASON))
+
+
+def decide(candidate: Candidate, document: Document, level: str, echo: bool = False) -> Optional[str]:
+    """The reason to repair the candidate, or None to leave it alone.
+
+    `echo`: the entry repaired the same form elsewhere in this document with its
+    own context met (see Unspinner.echoes); like `spin_suffices`, that may stand
+    in for an unmet before/after in a spun document, outside quotations.
+    """
     entry: Entry = candidate[2]
     tier = entry.tier
     if tier not in _ENABLED[level]:
@@ -244,14 +264,14 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
     # Otherwise an unmet condition settles it: the other patterns are not
     # searched (a third of the candidates of spun text end here).
     # A pattern that cannot tell in time (None) allows no change.
-    waive = context.spin_suffices and document.spun
+    waive = (context.spin_suffices or echo) and document.spun
     stand_in = waive or (document.plausibility is not None and tier == "contextual" and context.ngram)
     unmet = False
     if context.before is not None or context.not_before is not None:
         window = document.text[max(0, candidate.start - WINDOW) : candidate.start]
         if context.before is not None:
             if context.before.hits(window):
-                reasons.append("preceded by the required context")
+                reasons.append(f"preceded by {CONTEXT_MET}")
             elif stand_in:
                 unmet = True
             else:
@@ -262,7 +282,7 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
         window = document.text[candidate.end : candidate.end + WINDOW]
         if context.after is not None:
             if context.after.hits(window):
-                reasons.append("followed by the required context")
+                reasons.append(f"followed by {CONTEXT_MET}")
             elif stand_in:
                 unmet = True
             else:
@@ -291,10 +311,10 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
             return None
         if not spin_may_stand_in(document.text, candidate.start, candidate.end, entry.canonical):
             return None
-        reasons.append("the document's spin stands in for the unmet context, outside quotations and set phrases")
+        reasons.append(ECHO_REASON if echo and not context.spin_suffices else WAIVER_REASON)
     elif unmet:
         gain = document.plausibility.gain(document.text, candidate.start, candidate.end, entry.canonical)
         if gain is None or gain < MARGIN:
             return None
-        reasons.append(f"an n-gram model reads {entry.canonical!r} {gain:.1f} orders of magnitude likelier here")
+        reasons.append(f"{MODEL_REASON} {entry.canonical!r} {gain:.1f} orders of magnitude likelier here")
     return "; ".join(reasons)

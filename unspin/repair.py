@@ -103,10 +103,15 @@ def make_change(text: str, candidate: Candidate, reason: str, floor: int = 0) ->
     return agree_article(text, Change(start, end, before, after, entry.id, entry.tier, reason), floor)
 
 
+def starts_sentence(text: str, start: int) -> bool:
+    """Does a sentence, a line or a wire story's lede start at `start`?"""
+    return start == 0 or bool(_SENTENCE_END.search(text[max(0, start - 12) : start]))
+
+
 def starts_sentence_with_figure(text: str, start: int, before: str, policy: str) -> bool:
     if policy == "exact" or not before[:1].isdigit():
         return False
-    return start == 0 or bool(_SENTENCE_END.search(text[max(0, start - 12) : start]))
+    return starts_sentence(text, start)
 
 
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)(an?)(\s+)\Z", re.IGNORECASE)

@@ -11,6 +11,9 @@ each is seen once.
 Spin evidence is a property of the whole document, so the stream is read
 twice: pass one counts words and safe-tier hits over the whole text and notes
 which `document_has` terms occur anywhere; pass two repairs with that verdict.
+A document judged spun is read once more between them, for the forms its
+entries repair with their own context met, whose other occurrences follow
+them (Unspinner.echoes).
 Quotation state is carried from body to body, and where a quotation closes
 (a closed one keeps the speaker's words in a spun document) is read ahead of
 the windows in one more read of the stream.  The result equals
@@ -220,6 +223,8 @@ class Survey:
     evidence: SpinEvidence
     terms: frozenset
     candidates: int  # matches of any form, accepted or not: none means nothing can change
+    # In a spun document, the forms its entries repaired with their own context met (Unspinner.held_forms).
+    held: frozenset = frozenset()
 
 
 @dataclass
@@ -313,6 +318,20 @@ class StreamRepairer:
             supporting |= self.unspinner.supporting_entries(candidates, document)
         return dataclasses.replace(survey, evidence=dataclasses.replace(survey.evidence, supporting=len(supporting)))
 
+    def hold(self, pieces: Iterable[str], survey: Survey, reopen: Callable[[], Iterable[str]]) -> Survey:
+        """The survey with the forms the spun document's entries repair with their own
+        context met (a read of its own, and one more, started by `reopen`, for where
+        quotations close), for the repair of their other occurrences (Unspinner.echoes).
+
+        The n-gram model is not consulted: a form it lets through does not count.
+        """
+        held = set()
+        for window, document in self._documents(pieces, spun=True, terms=survey.terms, with_model=False, reopen=reopen):
+            candidates = self.unspinner.matcher.candidates(window.text)
+            accepted = [(c, reason) for c, reason in self.unspinner.accept(candidates, document) if _in_body(c, window)]
+            held |= self.unspinner.held_forms(accepted, window.text)
+        return dataclasses.replace(survey, held=frozenset(held))
+
     def _terms_hold(self, entry_id: str, terms: set) -> bool:
         """Do the `document_has` groups and `document_lacks` terms of the entry hold, given the document's terms?"""
         if entry_id not in self._conditions:
@@ -332,11 +351,9 @@ class StreamRepairer:
             # phrase just outside the body is dropped as in the whole text; only the body's are kept.
             candidates = self.unspinner.matcher.candidates(window.text)
             free = self.unspinner.free_inferences(candidates, inferred)
-            accepted = [
-                (c, reason)
-                for c, reason in self.unspinner.accept(candidates, document, free=free)
-                if _in_body(c, window) and c.start + window.base >= reached
-            ]
+            accepted = self.unspinner.accept(candidates, document, free=free)
+            accepted += self.unspinner.echoes(candidates, accepted, document, self.unspinner.config.level, survey.held)
+            accepted = [(c, reason) for c, reason in accepted if _in_body(c, window) and c.start + window.base >= reached]
             # A change of the previous body may have run into this one: its text is already out.
             start = cursor = max(window.body_start, reached - window.base)
             end = max(window.body_end, start)
@@ -362,4 +379,6 @@ def run(unspinner: Unspinner, open_pieces: Callable[[], Iterable[str]], **sizes)
     survey = repairer.survey(open_pieces())
     if survey.evidence.needs_support:
         survey = repairer.support(open_pieces(), survey, open_pieces)
+    if unspinner.is_spun(survey.evidence):
+        survey = repairer.hold(open_pieces(), survey, open_pieces)
     return survey, repairer.repair(open_pieces(), survey, open_pieces)
