@@ -92,6 +92,33 @@ def test_a_word_repaired_where_its_context_held_is_repaired_throughout_a_spun_do
         assert kept in unspinner.repair(f"A crimson fowl and an azure orb. Yes, stated Ann. {kept}")
 
 
+def test_a_form_of_function_words_is_not_repaired_throughout_on_one_occurrence(tmp_path):
+    path = tmp_path / "at.yaml"
+    path.write_text(
+        textwrap.dedent(
+            """\
+            name: at
+            entries:
+              - id: at.at-the.on-the
+                spun: on the
+                canonical: at the
+                tier: contextual
+                context: {after: '\\s+(?-i:[A-Z])', evidence: spun}
+              - id: at.red-bird.crimson-fowl
+                spun: crimson fowl
+                canonical: red bird
+              - id: at.blue-ball.azure-orb
+                spun: azure orb
+                canonical: blue ball
+            """
+        ),
+        encoding="utf-8",
+    )
+    unspinner = Unspinner(include=(), extra_lexicons=[str(path)])
+    spun = "A crimson fowl and an azure orb. She was born on the Zoo. He sat on the bench."
+    assert unspinner.repair(spun) == "A red bird and a blue ball. She was born at the Zoo. He sat on the bench."
+
+
 def test_known_phrases_find_the_phrase_around_a_word():
     phrases = KnownPhrases(["final round", "U.N. General Assembly", "cease-fire", "last"])
     text = "the final round; the U.N. General Assembly met; a cease-fire; a final report"

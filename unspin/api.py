@@ -19,6 +19,15 @@ from .matcher import Matcher, WordIndex
 from .repair import Change, apply_changes, make_change, select, starts_sentence
 
 
+# Words whose sense is their context's: a form made only of them is not
+# repaired throughout a document on the strength of one occurrence (Unspinner.echoes).
+_FUNCTION_WORDS = frozenset(
+    "a an the of in on at to for from by with within into onto upon over under about after before "
+    "as than that this these those it its is was were be been being had has have having do does did "
+    "will would can could may might must shall should and or but so if when while because not no".split()
+)
+
+
 @dataclass(frozen=True)
 class Config:
     """Everything that decides what a repair does; hashable, so compiled lexicons are shared."""
@@ -250,7 +259,9 @@ class Unspinner:
         matters and capitals other than a sentence's first letter are left out:
         their conditions place the word (a sentence's start, a name) rather than
         tell its sense, and a capital may be a name's ("Buckeye Waste
-        Companies", "The Division of Housing").
+        Companies", "The Division of Housing").  So are forms of function words
+        alone ("on the", "had been"): their sense is all in their context ("at
+        the Port", but "jail on the charge").
         """
         if not (document.spun and held):
             return []
@@ -265,6 +276,8 @@ class Unspinner:
             if (entry.id, fold_form(written)) not in held or entry.context.match_case:
                 continue
             if any(c.isdigit() for c in written) or any(c.isupper() for c in written[1:]):
+                continue
+            if all(word in _FUNCTION_WORDS for word in fold_form(written).split()):
                 continue
             if written[0].isupper() and not starts_sentence(text, candidate.start):
                 continue
