@@ -8,16 +8,17 @@ from unspin.phrases import KnownPhrases, words_beside, words_of
 from unspin.lexicon import LexiconError
 
 
-def lexicon(tmp_path, context):
+def lexicon(tmp_path, context, spun="stated", canonical="said"):
+    """A contextual entry (by default "stated" → said) beside two safe ones that make a text spun."""
     path = tmp_path / "ctx.yaml"
     path.write_text(
         textwrap.dedent(
             f"""\
             name: ctx
             entries:
-              - id: ctx.said.stated
-                spun: stated
-                canonical: said
+              - id: ctx.{canonical.replace(" ", "-")}.{spun.replace(" ", "-")}
+                spun: {spun}
+                canonical: {canonical}
                 tier: contextual
                 context: {context}
               - id: ctx.red-bird.crimson-fowl
@@ -93,28 +94,7 @@ def test_a_word_repaired_where_its_context_held_is_repaired_throughout_a_spun_do
 
 
 def test_a_form_of_function_words_is_not_repaired_throughout_on_one_occurrence(tmp_path):
-    path = tmp_path / "at.yaml"
-    path.write_text(
-        textwrap.dedent(
-            """\
-            name: at
-            entries:
-              - id: at.at-the.on-the
-                spun: on the
-                canonical: at the
-                tier: contextual
-                context: {after: '\\s+(?-i:[A-Z])', evidence: spun}
-              - id: at.red-bird.crimson-fowl
-                spun: crimson fowl
-                canonical: red bird
-              - id: at.blue-ball.azure-orb
-                spun: azure orb
-                canonical: blue ball
-            """
-        ),
-        encoding="utf-8",
-    )
-    unspinner = Unspinner(include=(), extra_lexicons=[str(path)])
+    unspinner = lexicon(tmp_path, "{after: '\\s+(?-i:[A-Z])', evidence: spun}", spun="on the", canonical="at the")
     spun = "A crimson fowl and an azure orb. She was born on the Zoo. He sat on the bench."
     assert unspinner.repair(spun) == "A red bird and a blue ball. She was born at the Zoo. He sat on the bench."
 
