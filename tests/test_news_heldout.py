@@ -21,7 +21,7 @@ PAIRS = sorted(
 # round 31's five pairs, measured on the code they were written against: 3324 -> 3476, --ngram 3197 -> 3342;
 # round 32's five pairs, likewise: 3425 -> 3572, --ngram 3290 -> 3427;
 # round 33's five pairs, measured on 52696e4: 3515 -> 3656, --ngram 3369 -> 3503).
-MAX_ERRORS_AFTER_REPAIR = 3532
+MAX_ERRORS_AFTER_REPAIR = 3531
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
 MAX_ERRORS_WITH_NGRAM = 3388
 
