@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import List, Optional, Tuple
 
 from . import context, evidence, infer as inference, phrases, plausibility
-from .lexicon import load_lexicons
+from .lexicon import collector_paused, load_lexicons
 from .matcher import Matcher, WordIndex
 from .repair import Change, apply_changes, make_change, select
 
@@ -242,12 +242,15 @@ class Unspinner:
 
     def analyze(self, text: str) -> "Result":
         """Repaired text, the changes that made it, and the document's spin evidence, in one pass."""
-        found, chosen = self._decide(text)
-        changes, reached = [], 0
-        for candidate, reason in chosen:
-            changes.append(make_change(text, candidate, reason, reached))
-            reached = changes[-1].end
-        return Result(apply_changes(text, changes), changes, found)
+        # Every candidate and change lives until the call returns, and none
+        # refers back to another: the collector is paused (see collector_paused).
+        with collector_paused():
+            found, chosen = self._decide(text)
+            changes, reached = [], 0
+            for candidate, reason in chosen:
+                changes.append(make_change(text, candidate, reason, reached))
+                reached = changes[-1].end
+            return Result(apply_changes(text, changes), changes, found)
 
     def scan(self, text: str) -> List[Change]:
         """Every change repair() would make, in order, each with its rule and reason."""
@@ -262,7 +265,8 @@ class Unspinner:
 
     def spin_evidence(self, text: str) -> evidence.SpinEvidence:
         """Safe-tier hits per 1,000 words, and whether the document counts as spun."""
-        return self._decide(text)[0]
+        with collector_paused():
+            return self._decide(text)[0]
 
 
 @functools.lru_cache(maxsize=16)
