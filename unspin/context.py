@@ -122,23 +122,42 @@ class Quotations:
         self._closing = starts(CLOSE_QUOTES)
         self._straight = starts('"')
 
-    def _paragraph_start(self, position: int) -> int:
-        """Where the last paragraph break that ends before `position` starts (0 without one)."""
-        latest = 0
-        for starts, length in self._breaks:
-            index = bisect.bisect_right(starts, position - length)
-            if index:
-                latest = max(latest, starts[index - 1])
-        return latest
+    @functools.cached_property
+    def _open(self) -> tuple:
+        """(points, states): inside(p) is the state of the last point at or before p (False before the first).
+
+        The answer changes only just after a quotation mark and where a
+        paragraph break ends, so one walk over those, in order, gives it
+        everywhere; each question is then one binary search instead of eight
+        (asked of every candidate whose entry has a quotation condition, and
+        of those that spin evidence would repair).
+        """
+        # (point, what happens there): 0 a paragraph starts, 1 a typographic
+        # quotation opens, -1 one closes, 2 a straight mark.  No two fall on the
+        # same point: a break ends after a line break, a mark's point after the mark.
+        events = sorted([(start + length, 0) for starts, length in self._breaks for start in starts]
+                        + [(mark + 1, 1) for mark in self._opening] + [(mark + 1, -1) for mark in self._closing]
+                        + [(mark + 1, 2) for mark in self._straight])
+        points, states = [], []
+        typographic = straight = 0
+        for point, kind in events:
+            if kind == 0:
+                typographic = straight = 0
+            elif kind == 2:
+                straight += 1
+            else:
+                typographic += kind
+            state = typographic > 0 or straight % 2 == 1
+            if not states or states[-1] != state:
+                points.append(point)
+                states.append(state)
+        return points, states
 
     def inside(self, position: int) -> bool:
         """Is `position` inside a quotation opened earlier in the same paragraph?"""
-        start = self._paragraph_start(position)
-
-        def between(positions):
-            return bisect.bisect_left(positions, position) - bisect.bisect_left(positions, start)
-
-        return between(self._opening) - between(self._closing) > 0 or between(self._straight) % 2 == 1
+        points, states = self._open
+        index = bisect.bisect_right(points, position) - 1
+        return index >= 0 and states[index]
 
     @functools.cached_property
     def _closed(self) -> tuple:
