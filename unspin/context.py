@@ -248,48 +248,60 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
         return None
     if context.unconditional:
         return _KIND[tier]
-    reasons = [_KIND[tier]]
-    if context.match_case:
-        if " ".join(document.text[candidate.start : candidate.end].split()) not in entry.spun:
-            return None
-        reasons.append("written in the case of its spun form")
-    if context.evidence:
-        if not document.spun:
-            return None
-        reasons.append("document shows spin")
+    text, start, end = document.text, candidate[0], candidate[1]
+    if context.match_case and " ".join(text[start:end].split()) not in entry.spun:
+        return None
+    if context.evidence and not document.spun:
+        return None
     # An unmet before/after condition; in a spun document the spin evidence
     # (where the entry says it suffices) or else the n-gram model may stand in
     # for it, once every other condition holds (the model costs the most).
     # Otherwise an unmet condition settles it: the other patterns are not
     # searched (a third of the candidates of spun text end here).
     # A pattern that cannot tell in time (None) allows no change.
+    # The conditions after the candidate are searched first: most are
+    # compiled with `re`, which answers in half the time of the backwards
+    # `regex` searches before it, and they settle more candidates (on the
+    # benchmark's spun text about 10 ms per 10 MB, of decide's 0.3 s).
     waive = context.spin_suffices and document.spun
     stand_in = waive or (document.plausibility is not None and tier == "contextual" and context.ngram)
-    unmet = False
-    if context.before is not None or context.not_before is not None:
-        window = document.text[max(0, candidate.start - WINDOW) : candidate.start]
-        if context.before is not None:
-            if context.before.hits(window):
-                reasons.append("preceded by the required context")
-            elif stand_in:
-                unmet = True
-            else:
-                return None
-        if context.not_before is not None and context.not_before.blocks(window):
-            return None
+    # For each side: True where its condition holds, False where it is unmet
+    # and may be stood in for, None without a condition.
+    preceded = followed = None
     if context.after is not None or context.not_after is not None:
-        window = document.text[candidate.end : candidate.end + WINDOW]
+        window = text[end : end + WINDOW]
         if context.after is not None:
             if context.after.hits(window):
-                reasons.append("followed by the required context")
+                followed = True
             elif stand_in:
-                unmet = True
+                followed = False
             else:
                 return None
         if context.not_after is not None and context.not_after.blocks(window):
             return None
+    if context.before is not None or context.not_before is not None:
+        window = text[max(0, start - WINDOW) : start]
+        if context.before is not None:
+            if context.before.hits(window):
+                preceded = True
+            elif stand_in:
+                preceded = False
+            else:
+                return None
+        if context.not_before is not None and context.not_before.blocks(window):
+            return None
+    unmet = preceded is False or followed is False
+    reasons = [_KIND[tier]]
+    if context.match_case:
+        reasons.append("written in the case of its spun form")
+    if context.evidence:
+        reasons.append("document shows spin")
+    if preceded:
+        reasons.append("preceded by the required context")
+    if followed:
+        reasons.append("followed by the required context")
     if context.quotes != "any":
-        inside = document.quotations.inside(candidate.start)
+        inside = document.quotations.inside(start)
         if inside != (context.quotes == "inside"):
             return None
         reasons.append(f"{context.quotes} a quotation")
@@ -302,17 +314,17 @@ def decide(candidate: Candidate, document: Document, level: str) -> Optional[str
         if any(document.has(term) for term in context.document_lacks):
             return None
         reasons.append("document lacks the excluded terms")
-    if document.spun and tier != "safe" and context.quotes != "inside" and document.quotations.inside_closed(candidate.start):
+    if document.spun and tier != "safe" and context.quotes != "inside" and document.quotations.inside_closed(start):
         # The words of a closed quotation are the speaker's, not the spinner's.
         return None
     if unmet and waive:
-        if document.quotations.inside(candidate.start):
+        if document.quotations.inside(start):
             return None
-        if not spin_may_stand_in(document.text, candidate.start, candidate.end, entry.canonical):
+        if not spin_may_stand_in(text, start, end, entry.canonical):
             return None
         reasons.append("the document's spin stands in for the unmet context, outside quotations and set phrases")
     elif unmet:
-        gain = document.plausibility.gain(document.text, candidate.start, candidate.end, entry.canonical)
+        gain = document.plausibility.gain(text, start, end, entry.canonical)
         if gain is None or gain < MARGIN:
             return None
         reasons.append(f"an n-gram model reads {entry.canonical!r} {gain:.1f} orders of magnitude likelier here")
