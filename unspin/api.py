@@ -15,7 +15,7 @@ from typing import List, Optional, Tuple
 
 from . import context, evidence, infer as inference, phrases, plausibility
 from .lexicon import collector_paused, load_lexicons
-from .matcher import Matcher, WordIndex
+from .matcher import Matcher
 from .repair import Change, apply_changes, make_change, select
 
 
@@ -76,14 +76,7 @@ def _compile(include, exclude, extra_lexicons):
     """Load and compile lexicons once per process for each selection."""
     lexicons = load_lexicons(include, exclude, extra_lexicons)
     entries = [entry for lexicon in lexicons for entry in lexicon.entries]
-    return lexicons, Matcher(entries), term_words(entries), phrases.overlapping_entries(entries)
-
-
-def term_words(entries) -> WordIndex:
-    """The first word of every term a document must or must not contain."""
-    terms = {term for entry in entries for group in entry.context.document_has for term in group}
-    terms.update(term for entry in entries for term in entry.context.document_lacks)
-    return WordIndex(term.split(" ", 1)[0] for term in terms)
+    return lexicons, Matcher(entries), phrases.overlapping_entries(entries)
 
 
 @functools.lru_cache(maxsize=16)
@@ -99,7 +92,7 @@ class Unspinner:
     def __init__(self, config: Optional[Config] = None, **options):
         self.config = config if config is not None else Config(**options)
         selection = (self.config.include, self.config.exclude, self.config.extra_lexicons)
-        self.lexicons, self._matcher, self._term_words, self._overlapping = _compile(*selection)
+        self.lexicons, self._matcher, self._overlapping = _compile(*selection)
         self._plausibility = _plausibility(self.config)
         self._inferrer = (_compile_inferrer(*selection, self.config.infer_min_score, self._plausibility)
                           if self.config.infer else None)
@@ -113,7 +106,6 @@ class Unspinner:
         unspinner.lexicons = tuple(lexicons)
         entries = [entry for lexicon in unspinner.lexicons for entry in lexicon.entries]
         unspinner._matcher = Matcher(entries)
-        unspinner._term_words = term_words(entries)
         unspinner._overlapping = phrases.overlapping_entries(entries)
         config = unspinner.config
         unspinner._plausibility = _plausibility(config)
@@ -227,10 +219,10 @@ class Unspinner:
         return accepted
 
     def _decide(self, text: str):
-        candidates = self._matcher.candidates(text)
+        candidates, terms = self._matcher.scan(text)
         free = self.free_inferences(candidates, inference.select_longest(self.found_inferences(text)))
         # The text as judged clean; the judgements after it share what it read of the text.
-        as_clean = context.Document(text, spun=False, term_words=self._term_words, overlapping=self._overlapping)
+        as_clean = context.Document(text, spun=False, terms=terms, overlapping=self._overlapping)
         safe_reasons = self.safe_reasons(candidates, as_clean)
         safe = [c for c, reason in zip(candidates, safe_reasons) if reason]
         found = evidence.measure(text, safe + [inference.as_candidate(i, text) for i in free if i.sure])

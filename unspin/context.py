@@ -21,7 +21,7 @@ from typing import Optional
 import regex
 
 from .lexicon import TIERS, Entry
-from .matcher import Candidate, WordIndex, ascii_view, fold_text, found_in_ascii_view, occurrences
+from .matcher import Candidate, Terms, ascii_view, fold_text, found_in_ascii_view, occurrences
 from .phrases import spin_may_stand_in, starts_inside_name, starts_inside_term
 from .plausibility import MARGIN, Plausibility
 
@@ -39,15 +39,15 @@ class Document:
     """What context needs to know about the whole text."""
 
     def __init__(self, text: str, spun: bool, plausibility: Optional[Plausibility] = None,
-                 term_words: Optional[WordIndex] = None, overlapping: frozenset = frozenset()):
+                 terms: Optional[Terms] = None, overlapping: frozenset = frozenset()):
         self.text = text
         self.spun = spun
         # Entries whose candidates may start inside a technical term (phrases.overlapping_entries).
         self.overlapping = overlapping
         # The n-gram model, consulted only when the document shows spin.
         self.plausibility = plausibility if spun else None
-        # The first words of the lexicons' document terms, to rule terms out in one pass.
-        self.term_words = term_words
+        # The document terms the matcher's scan of the text found, if it was scanned.
+        self.terms = terms
         self._has = {}
 
     @functools.cached_property
@@ -60,17 +60,12 @@ class Document:
         return ascii_view(self.text)
 
     @functools.cached_property
-    def words_present(self) -> frozenset:
-        """Those of `term_words` that stand in the text."""
-        return self.term_words.found_in(self.ascii_view)
-
-    @functools.cached_property
     def quotations(self) -> "Quotations":
         return Quotations(self.text)
 
     def judged(self, spun: bool, plausibility: Optional[Plausibility] = None) -> "Document":
         """The same text judged spun or not; what was read of the text is shared, not read again."""
-        other = Document(self.text, spun, plausibility, self.term_words, self.overlapping)
+        other = Document(self.text, spun, plausibility, self.terms, self.overlapping)
         other._has = self._has
         # Every cached reading of the text made so far (none depends on `spun`).
         other.__dict__.update((name, value) for name, value in self.__dict__.items() if name in _READINGS)
@@ -79,13 +74,10 @@ class Document:
     def has(self, term: str) -> bool:
         """Does the document contain `term` (a folded form) as whole words?"""
         if term not in self._has:
-            # Most terms are absent from most texts: their first word, looked up
-            # in one pass for all terms, settles those without a regex search
-            # through the whole text (which took a tenth of repair's time).
-            first_word = term.split(" ", 1)[0]
-            words = self.term_words
-            if words is not None and first_word in words.words and first_word not in self.words_present:
-                self._has[term] = False
+            # The matcher's scan of the text found the terms it seeks; another
+            # (one beyond the ASCII view, or a text not scanned) is searched here.
+            if self.terms is not None and term in self.terms.sought:
+                self._has[term] = term in self.terms.found
             else:
                 text = self.ascii_view if found_in_ascii_view(term) else self.folded
                 self._has[term] = term_pattern(term).search(text) is not None
