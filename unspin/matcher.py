@@ -166,24 +166,23 @@ class _CollapsedText:
         parts = _WHITESPACE_RUN_SPLIT.split(folded)
         pieces, runs = parts[0::2], parts[1::2]
         self.text = " ".join(pieces) if runs else folded
-        # For each run: the collapsed offset of the space it keeps, and how many
-        # characters were removed up to and including it.
+        # For each run: the collapsed offset of the space it keeps.  And for
+        # each number of runs, how many characters were removed by so many.
         self.kept = list(map(operator.add, itertools.accumulate(map(len, pieces[:-1])), itertools.count()))
-        self.removed = list(itertools.accumulate(map(operator.sub, map(len, runs), itertools.repeat(1))))
+        self.shifts = [0, *itertools.accumulate(map(operator.sub, map(len, runs), itertools.repeat(1)))]
 
     def original(self, offset: int) -> int:
-        runs_before = bisect.bisect_left(self.kept, offset)
-        return offset + (self.removed[runs_before - 1] if runs_before else 0)
+        return offset + self.shifts[bisect.bisect_left(self.kept, offset)]
 
     def original_spans(self, hits) -> list:
         """(index, start, end) hits in the collapsed text, with the offsets of the original."""
         # `original` inlined: this runs for every hit of the automaton.
-        kept, removed, runs = self.kept, self.removed, len(self.kept)
+        kept, shifts, runs = self.kept, self.shifts, len(self.kept)
         find = bisect.bisect_left
         spans = []
         for index, start, end in hits:
             runs_before = find(kept, start)
-            shift = removed[runs_before - 1] if runs_before else 0
+            shift = shifts[runs_before]
             if runs_before < runs and kept[runs_before] < end - 1:
                 # A run of whitespace inside the hit: its end moves further.
                 spans.append((index, start + shift, self.original(end - 1) + 1))
@@ -202,10 +201,12 @@ class Matcher:
         # folded text, and only when the text holds one of their special
         # characters, so that one such form does not slow down every scan.
         # For each key of the automaton, the forms it stands for ("'s" and "s"
-        # share " s "), each as (how many boundary characters the key adds
-        # before it, and after it, itself to compare or None when nothing
-        # else can match the key (a single word), its entry or None for a
-        # document term).
+        # share " s "), each as (where it starts and ends in the ASCII view,
+        # counted from the hit's start and end in boundary_text, which puts a
+        # space before the view, and the key a space before and after the form
+        # where it needs a word boundary; itself to compare or None when
+        # nothing else can match the key (a single word); its entry or None
+        # for a document term).
         plain, special = {}, ([], [])
         # An entry with match_case may share a folded form with another entry
         # (lexicon.form_key): its candidate comes first, so that where its case
@@ -218,7 +219,7 @@ class Matcher:
                     special[1].append(entry)
                     continue
                 before, after = key[0] not in _ASCII_NON_WORD, key[-1] not in _ASCII_NON_WORD
-                owner = (before, after, None if key.isalnum() else key, entry)
+                owner = (before - 1, -after - 1, None if key.isalnum() else key, entry)
                 plain.setdefault(_boundary_key(key, before, after), []).append(owner)
         # Document terms, with None for the entry: whole words whatever their
         # edges, as context.term_pattern finds them ("u.s." not in "u.s.a").
@@ -231,7 +232,7 @@ class Matcher:
         terms.update(term for entry in entries for term in entry.context.document_lacks)
         self.terms = frozenset(term for term in terms if found_in_ascii_view(term) and _WORD_CHAR.search(term))
         for term in sorted(self.terms):
-            plain.setdefault(_boundary_key(term, True, True), []).append((True, True, term, None))
+            plain.setdefault(_boundary_key(term, True, True), []).append((0, -2, term, None))
         # Over bytes, as a contiguous NFA: 0.127 s per 10 MB of the benchmark's
         # text against 0.180 s for the default automaton over str, for 1.7 MB
         # more memory.  A DFA scans in 0.102 s alone, but takes 38 MB, and
@@ -314,11 +315,10 @@ class Matcher:
         # Candidate's Python-level __new__: this loop runs for every hit (a
         # second pass through original_spans made repair 5% slower).
         owners, found, make = self._owners, [], tuple.__new__
-        kept, removed, runs, find = collapsed.kept, collapsed.removed, len(collapsed.kept), bisect.bisect_left
+        kept, shifts, runs, find = collapsed.kept, collapsed.shifts, len(collapsed.kept), bisect.bisect_left
         for index, hit_start, hit_end in hits:
-            for before, after, form, entry in owners[index]:
-                # Offsets in the view (boundary_text put a space before it).
-                start, end = hit_start + before - 1, hit_end - after - 1
+            for lead, trail, form, entry in owners[index]:
+                start, end = hit_start + lead, hit_end + trail
                 # A space or mark of the key stands for any character that is not a word character.
                 if form is not None and view[start:end] != form:
                     continue
@@ -327,13 +327,13 @@ class Matcher:
                     continue
                 if runs:
                     runs_before = find(kept, start)
+                    shift = shifts[runs_before]
                     if runs_before < runs and kept[runs_before] < end - 1:
                         # A run of whitespace inside the hit: its end moves further.
                         end = collapsed.original(end - 1) + 1
-                    elif runs_before:
-                        end += removed[runs_before - 1]
-                    if runs_before:
-                        start += removed[runs_before - 1]
+                    else:
+                        end += shift
+                    start += shift
                 found.append(make(Candidate, (start, end, entry, ())))
         return found
 
