@@ -16,7 +16,7 @@ from typing import List, Optional, Tuple
 from . import context, evidence, infer as inference, phrases, plausibility
 from .lexicon import collector_paused, load_lexicons
 from .matcher import Matcher
-from .repair import Change, apply_changes, make_change, select
+from .repair import Change, make_change, select
 
 
 @dataclass(frozen=True)
@@ -238,11 +238,16 @@ class Unspinner:
         # refers back to another: the collector is paused (see collector_paused).
         with collector_paused():
             found, chosen = self._decide(text)
-            changes, reached = [], 0
+            # The repaired text is put together as the changes are made
+            # (apply_changes would check each against the text again).
+            changes, pieces, reached = [], [], 0
             for candidate, reason in chosen:
-                changes.append(make_change(text, candidate, reason, reached))
-                reached = changes[-1].end
-            return Result(apply_changes(text, changes), changes, found)
+                change = make_change(text, candidate, reason, reached)
+                pieces += (text[reached : change.start], change.after)
+                changes.append(change)
+                reached = change.end
+            pieces.append(text[reached:])
+            return Result("".join(pieces), changes, found)
 
     def scan(self, text: str) -> List[Change]:
         """Every change repair() would make, in order, each with its rule and reason."""
