@@ -247,6 +247,9 @@ class Unspinner:
                 changes.append(change)
                 reached = change.end
             pieces.append(text[reached:])
+            # Let go of the chosen candidates before the collector resumes: its
+            # first pass then examines every object of this call still alive.
+            del chosen
             return Result("".join(pieces), changes, found)
 
     def scan(self, text: str) -> List[Change]:
