@@ -2,7 +2,7 @@
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from conftest import CORPORA
@@ -10,8 +10,8 @@ import regex
 
 from unspin.context import WINDOW, Document, Quotations, term_pattern
 from unspin.evidence import count_words
-from unspin.lexicon import load_lexicons
-from unspin.matcher import WordIndex, _CollapsedText, ascii_view, fold_text, is_word_char
+from unspin.lexicon import Context, Entry, load_lexicons
+from unspin.matcher import Matcher, _CollapsedText, ascii_view, fold_text, is_word_char
 
 # Text that mixes ASCII with letters, marks, spaces and quotes from elsewhere in Unicode.
 mixed_text = st.text(
@@ -143,22 +143,38 @@ def test_collapsed_text_maps_every_offset_back(text, data):
         assert collapsed.original_spans(spans) == [(n, kept[start], kept[end - 1] + 1) for n, start, end in spans]
 
 
-_TERMS = ["ab", "a", "b1", "ab cd", "cd", "é", "a-b", "ab é", "u.s."]
+_TERMS = ["ab", "a", "b1", "ab cd", "cd", "é", "a-b", "ab é", "u.s.", "#ab", "s&p 1", "cd."]
 
 
-@given(st.text(alphabet="aAbBcCdD1_ .,-\n\u00a0é—日İ", max_size=40))
-def test_term_words_index_agrees_with_searching_each_term(text):
-    words = WordIndex(term.split(" ")[0] for term in _TERMS)
-    assert words.words == {"ab", "a", "b1", "cd"}, "only words of ASCII letters and digits are indexed"
-    indexed, plain = Document(text, spun=False, term_words=words), Document(text, spun=False)
+def _matcher_seeking(terms):
+    """A matcher whose one entry needs each of `terms` in the document."""
+    context = Context(evidence=True, document_has=tuple((term,) for term in terms))
+    return Matcher([Entry("test.zz.yy", ("zz",), "yy", tier="contextual", context=context)])
+
+
+_TERM_MATCHER = _matcher_seeking(_TERMS)
+
+
+@given(st.text(alphabet="aAbBcCdDsSpP1_ .,-#&\n\u00a0é—日İ", max_size=40))
+# Edges: a term's last mark, or its first, next to a word; whitespace runs inside a term.
+@example("cd.a cd.1")
+@example("x#ab a#ab_")
+@example("S&P\u00a0 1, s&p\n\n1")
+@example("u.s.a a-b-c")
+@example("AB\nCD.")
+def test_the_terms_the_matcher_finds_agree_with_searching_each_term(text):
+    candidates, terms = _TERM_MATCHER.scan(text)
+    assert terms.sought == set(_TERMS) - {"é", "ab é"}, "terms beyond the ASCII view are left to context"
+    scanned, plain = Document(text, spun=False, terms=terms), Document(text, spun=False)
     for term in _TERMS:
-        assert indexed.has(term) == plain.has(term) == (term_pattern(term).search(fold_text(text)) is not None), term
+        assert scanned.has(term) == plain.has(term) == (term_pattern(term).search(fold_text(text)) is not None), term
+    assert candidates == _TERM_MATCHER.candidates(text) and all(c.entry is not None for c in candidates)
 
 
 def test_a_document_judged_again_shares_what_it_read_of_the_text():
-    words = WordIndex(["ab"])
-    clean = Document("Ab cd.", spun=False, term_words=words)
+    text = "Ab cd."
+    clean = Document(text, spun=False, terms=_matcher_seeking(["ab cd"]).scan(text)[1])
     assert clean.has("ab cd") and clean.quotations is not None
     spun = clean.judged(spun=True)
-    assert spun.spun and not clean.spun and spun.term_words is words
+    assert spun.spun and not clean.spun and spun.terms is clean.terms
     assert spun._has is clean._has and spun.quotations is clean.quotations

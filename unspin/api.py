@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from typing import List, Optional, Tuple
 
 from . import context, evidence, infer as inference, phrases, plausibility
-from .lexicon import fold_form, load_lexicons
-from .matcher import Matcher, WordIndex
-from .repair import Change, apply_changes, make_change, select, starts_sentence
+from .lexicon import collector_paused, fold_form, load_lexicons
+from .matcher import Matcher
+from .repair import Change, make_change, select, starts_sentence
 
 
 # Words whose sense is their context's: a form made only of them is not
@@ -85,14 +85,7 @@ def _compile(include, exclude, extra_lexicons):
     """Load and compile lexicons once per process for each selection."""
     lexicons = load_lexicons(include, exclude, extra_lexicons)
     entries = [entry for lexicon in lexicons for entry in lexicon.entries]
-    return lexicons, Matcher(entries), term_words(entries), phrases.overlapping_entries(entries)
-
-
-def term_words(entries) -> WordIndex:
-    """The first word of every term a document must or must not contain."""
-    terms = {term for entry in entries for group in entry.context.document_has for term in group}
-    terms.update(term for entry in entries for term in entry.context.document_lacks)
-    return WordIndex(term.split(" ", 1)[0] for term in terms)
+    return lexicons, Matcher(entries), phrases.overlapping_entries(entries)
 
 
 @functools.lru_cache(maxsize=16)
@@ -108,7 +101,7 @@ class Unspinner:
     def __init__(self, config: Optional[Config] = None, **options):
         self.config = config if config is not None else Config(**options)
         selection = (self.config.include, self.config.exclude, self.config.extra_lexicons)
-        self.lexicons, self._matcher, self._term_words, self._overlapping = _compile(*selection)
+        self.lexicons, self._matcher, self._overlapping = _compile(*selection)
         self._plausibility = _plausibility(self.config)
         self._inferrer = (_compile_inferrer(*selection, self.config.infer_min_score, self._plausibility)
                           if self.config.infer else None)
@@ -122,7 +115,6 @@ class Unspinner:
         unspinner.lexicons = tuple(lexicons)
         entries = [entry for lexicon in unspinner.lexicons for entry in lexicon.entries]
         unspinner._matcher = Matcher(entries)
-        unspinner._term_words = term_words(entries)
         unspinner._overlapping = phrases.overlapping_entries(entries)
         config = unspinner.config
         unspinner._plausibility = _plausibility(config)
@@ -288,10 +280,10 @@ class Unspinner:
         return echoed
 
     def _decide(self, text: str):
-        candidates = self._matcher.candidates(text)
+        candidates, terms = self._matcher.scan(text)
         free = self.free_inferences(candidates, inference.select_longest(self.found_inferences(text)))
         # The text as judged clean; the judgements after it share what it read of the text.
-        as_clean = context.Document(text, spun=False, term_words=self._term_words, overlapping=self._overlapping)
+        as_clean = context.Document(text, spun=False, terms=terms, overlapping=self._overlapping)
         safe_reasons = self.safe_reasons(candidates, as_clean)
         safe = [c for c, reason in zip(candidates, safe_reasons) if reason]
         found = evidence.measure(text, safe + [inference.as_candidate(i, text) for i in free if i.sure])
@@ -305,12 +297,23 @@ class Unspinner:
 
     def analyze(self, text: str) -> "Result":
         """Repaired text, the changes that made it, and the document's spin evidence, in one pass."""
-        found, chosen = self._decide(text)
-        changes, reached = [], 0
-        for candidate, reason in chosen:
-            changes.append(make_change(text, candidate, reason, reached))
-            reached = changes[-1].end
-        return Result(apply_changes(text, changes), changes, found)
+        # Every candidate and change lives until the call returns, and none
+        # refers back to another: the collector is paused (see collector_paused).
+        with collector_paused():
+            found, chosen = self._decide(text)
+            # The repaired text is put together as the changes are made
+            # (apply_changes would check each against the text again).
+            changes, pieces, reached = [], [], 0
+            for candidate, reason in chosen:
+                change = make_change(text, candidate, reason, reached)
+                pieces += (text[reached : change.start], change.after)
+                changes.append(change)
+                reached = change.end
+            pieces.append(text[reached:])
+            # Let go of the chosen candidates before the collector resumes: its
+            # first pass then examines every object of this call still alive.
+            del chosen
+            return Result("".join(pieces), changes, found)
 
     def scan(self, text: str) -> List[Change]:
         """Every change repair() would make, in order, each with its rule and reason."""
@@ -325,7 +328,8 @@ class Unspinner:
 
     def spin_evidence(self, text: str) -> evidence.SpinEvidence:
         """Safe-tier hits per 1,000 words, and whether the document counts as spun."""
-        return self._decide(text)[0]
+        with collector_paused():
+            return self._decide(text)[0]
 
 
 @functools.lru_cache(maxsize=16)

@@ -605,10 +605,14 @@ class _Validator:
 
 
 @contextlib.contextmanager
-def _collector_paused():
-    """Loading builds millions of small objects that all stay alive: the cyclic
-    garbage collector's repeated passes over them tripled the time to load a
-    100,000-entry lexicon (measured: 18 s against 6 s), and find nothing."""
+def collector_paused():
+    """The cyclic garbage collector paused, for work that builds many small
+    objects which all stay alive until it ends and form no cycles: its passes
+    over them find nothing.  Loading: they tripled the time to load a
+    100,000-entry lexicon (measured: 18 s against 6 s).  Repair (unspin.api):
+    a candidate per hit and a change per repair, alive until the call returns,
+    were promoted to the oldest generation, whose full passes also walked every
+    object of the lexicons (7% of repair's time)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -630,7 +634,7 @@ def load_file(path, eager: bool = True, allow_self_maps: bool = False) -> Lexico
         from .fingerprints import load_fingerprints  # imported late: fingerprints builds on this module
 
         return load_fingerprints(path)
-    with _collector_paused():
+    with collector_paused():
         return _Validator(path, eager, allow_self_maps).lexicon(read_yaml(path))
 
 
@@ -717,7 +721,7 @@ def load_lexicons(include=None, exclude=(), extra_paths=()) -> tuple:
 def _load_builtin(path: Path) -> Lexicon:
     # Only the built-in files are cached: they are loaded by every process,
     # while a user's files come and go (the suite alone loads hundreds).
-    with _collector_paused():
+    with collector_paused():
         return cache.remember(
             path,
             ("builtin", _code_version(), programs.version()),

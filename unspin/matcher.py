@@ -18,6 +18,9 @@ positions of the form's words, and is found only for entries whose canonical
 form has as many words, so that repair can replace it word for word and keep
 the words in between.  Choosing among overlapping candidates is left to
 repair, after context has decided which of them hold.
+
+The same scan finds which of the entries' document terms (`document_has`,
+`document_lacks`) stand in the text as whole words, for context to look up.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import itertools
 import operator
 import re
 import unicodedata
-from typing import Iterable, Iterator, List, NamedTuple, Sequence
+from typing import Iterator, List, NamedTuple, Sequence, Tuple
 
 import ahocorasick_rs
 import regex
@@ -46,7 +49,6 @@ _RARE_ASCII_SPACE = [c for c in map(chr, range(0x80)) if c.isspace() and c not i
 # Written with a literal prefix so that `re` searches for it at C speed (2x " {2,}").
 _WHITESPACE_RUN_SPLIT = re.compile(r"(  +)")
 _CONTIGUOUS = ahocorasick_rs.Implementation.ContiguousNFA
-_DFA = ahocorasick_rs.Implementation.DFA
 
 
 def automaton_text(folded: str) -> str:
@@ -63,6 +65,15 @@ class Candidate(NamedTuple):
     entry: Entry
     # For a spread (proximity) hit: the (start, end) of each of the form's words.
     words: tuple = ()
+
+
+class Terms(NamedTuple):
+    """Which document terms a text holds, as the matcher's scan found them."""
+
+    # The folded terms the matcher looks for (the others are searched by context).
+    sought: frozenset
+    # Those of them that stand in the text as whole words.
+    found: frozenset
 
 
 _ASCII_NON_WORD = frozenset(c for c in map(chr, range(0x80)) if not (c.isalnum() or c == "_"))
@@ -155,24 +166,23 @@ class _CollapsedText:
         parts = _WHITESPACE_RUN_SPLIT.split(folded)
         pieces, runs = parts[0::2], parts[1::2]
         self.text = " ".join(pieces) if runs else folded
-        # For each run: the collapsed offset of the space it keeps, and how many
-        # characters were removed up to and including it.
+        # For each run: the collapsed offset of the space it keeps.  And for
+        # each number of runs, how many characters were removed by so many.
         self.kept = list(map(operator.add, itertools.accumulate(map(len, pieces[:-1])), itertools.count()))
-        self.removed = list(itertools.accumulate(map(operator.sub, map(len, runs), itertools.repeat(1))))
+        self.shifts = [0, *itertools.accumulate(map(operator.sub, map(len, runs), itertools.repeat(1)))]
 
     def original(self, offset: int) -> int:
-        runs_before = bisect.bisect_left(self.kept, offset)
-        return offset + (self.removed[runs_before - 1] if runs_before else 0)
+        return offset + self.shifts[bisect.bisect_left(self.kept, offset)]
 
     def original_spans(self, hits) -> list:
         """(index, start, end) hits in the collapsed text, with the offsets of the original."""
         # `original` inlined: this runs for every hit of the automaton.
-        kept, removed, runs = self.kept, self.removed, len(self.kept)
+        kept, shifts, runs = self.kept, self.shifts, len(self.kept)
         find = bisect.bisect_left
         spans = []
         for index, start, end in hits:
             runs_before = find(kept, start)
-            shift = removed[runs_before - 1] if runs_before else 0
+            shift = shifts[runs_before]
             if runs_before < runs and kept[runs_before] < end - 1:
                 # A run of whitespace inside the hit: its end moves further.
                 spans.append((index, start + shift, self.original(end - 1) + 1))
@@ -191,9 +201,12 @@ class Matcher:
         # folded text, and only when the text holds one of their special
         # characters, so that one such form does not slow down every scan.
         # For each key of the automaton, the forms it stands for ("'s" and "s"
-        # share " s "), each as (how many boundary characters the key adds
-        # before it, and after it, itself to compare or None when nothing
-        # else can match the key (a single word), its entry).
+        # share " s "), each as (where it starts and ends in the ASCII view,
+        # counted from the hit's start and end in boundary_text, which puts a
+        # space before the view, and the key a space before and after the form
+        # where it needs a word boundary; itself to compare or None when
+        # nothing else can match the key (a single word); its entry or None
+        # for a document term).
         plain, special = {}, ([], [])
         # An entry with match_case may share a folded form with another entry
         # (lexicon.form_key): its candidate comes first, so that where its case
@@ -206,8 +219,20 @@ class Matcher:
                     special[1].append(entry)
                     continue
                 before, after = key[0] not in _ASCII_NON_WORD, key[-1] not in _ASCII_NON_WORD
-                owner = (before, after, None if key.isalnum() else key, entry)
+                owner = (before - 1, -after - 1, None if key.isalnum() else key, entry)
                 plain.setdefault(_boundary_key(key, before, after), []).append(owner)
+        # Document terms, with None for the entry: whole words whatever their
+        # edges, as context.term_pattern finds them ("u.s." not in "u.s.a").
+        # Those the ASCII view cannot show are left to context.  Found in this
+        # scan they cost 12,000 more hits per 10 MB of the benchmark's text;
+        # context's own search (a pass over the text for their first words,
+        # then a regex search through it for each term not ruled out) took
+        # 0.06 s of repair's 1.1 s there.
+        terms = {term for entry in entries for group in entry.context.document_has for term in group}
+        terms.update(term for entry in entries for term in entry.context.document_lacks)
+        self.terms = frozenset(term for term in terms if found_in_ascii_view(term) and _WORD_CHAR.search(term))
+        for term in sorted(self.terms):
+            plain.setdefault(_boundary_key(term, True, True), []).append((0, -2, term, None))
         # Over bytes, as a contiguous NFA: 0.127 s per 10 MB of the benchmark's
         # text against 0.180 s for the default automaton over str, for 1.7 MB
         # more memory.  A DFA scans in 0.102 s alone, but takes 38 MB, and
@@ -244,14 +269,18 @@ class Matcher:
 
     def candidates(self, text: str) -> List[Candidate]:
         """Every whole-word hit: the spread ones first, then the automaton's."""
-        if not text:
-            return []
-        found = list(self._spread(text)) if self._proximity else []
-        if self._automaton is not None:
-            found += self._scan_ascii(text)
-        if self._special_automaton is not None:
-            found += self._special_candidates(text)
-        return found
+        return self.scan(text)[0]
+
+    def scan(self, text: str) -> Tuple[List[Candidate], Terms]:
+        """candidates(text), and which of the document terms the text holds."""
+        found, terms = [], set()
+        if text:
+            found = list(self._spread(text)) if self._proximity else []
+            if self._automaton is not None:
+                found += self._scan_ascii(text, terms)
+            if self._special_automaton is not None:
+                found += self._special_candidates(text)
+        return found, Terms(self.terms, frozenset(terms))
 
     def _special_candidates(self, text: str) -> List[Candidate]:
         automaton, entries = self._special_automaton, self._special_entries
@@ -276,8 +305,9 @@ class Matcher:
                 windows.append([start, end])
         return windows
 
-    def _scan_ascii(self, text: str) -> List[Candidate]:
-        """Whole-word hits of the forms of ASCII only, found in the ASCII view with no check per hit."""
+    def _scan_ascii(self, text: str, terms: set) -> List[Candidate]:
+        """Whole-word hits of the forms of ASCII only, found in the ASCII view with no check per hit;
+        the document terms found are added to `terms`."""
         collapsed = _CollapsedText(ascii_view(text))
         view = collapsed.text
         hits = self._automaton.find_matches_as_indexes(boundary_text(view), overlapping=True)
@@ -285,23 +315,25 @@ class Matcher:
         # Candidate's Python-level __new__: this loop runs for every hit (a
         # second pass through original_spans made repair 5% slower).
         owners, found, make = self._owners, [], tuple.__new__
-        kept, removed, runs, find = collapsed.kept, collapsed.removed, len(collapsed.kept), bisect.bisect_left
+        kept, shifts, runs, find = collapsed.kept, collapsed.shifts, len(collapsed.kept), bisect.bisect_left
         for index, hit_start, hit_end in hits:
-            for before, after, form, entry in owners[index]:
-                # Offsets in the view (boundary_text put a space before it).
-                start, end = hit_start + before - 1, hit_end - after - 1
+            for lead, trail, form, entry in owners[index]:
+                start, end = hit_start + lead, hit_end + trail
                 # A space or mark of the key stands for any character that is not a word character.
                 if form is not None and view[start:end] != form:
                     continue
+                if entry is None:  # a document term, not a form
+                    terms.add(form)
+                    continue
                 if runs:
                     runs_before = find(kept, start)
+                    shift = shifts[runs_before]
                     if runs_before < runs and kept[runs_before] < end - 1:
                         # A run of whitespace inside the hit: its end moves further.
                         end = collapsed.original(end - 1) + 1
-                    elif runs_before:
-                        end += removed[runs_before - 1]
-                    if runs_before:
-                        start += removed[runs_before - 1]
+                    else:
+                        end += shift
+                    start += shift
                 found.append(make(Candidate, (start, end, entry, ())))
         return found
 
@@ -332,32 +364,6 @@ class Matcher:
                     continue
                 if whole_words(text, match.start(), match.end()):
                     yield Candidate(match.start(), match.end(), entry, words)
-
-
-class WordIndex:
-    """Which of some words of ASCII letters and digits stand in a text as whole words, found in one pass.
-
-    A document is asked for many terms (`document_has`), and each regex
-    search reads the whole text: the first word of each, looked up here,
-    rules most of them out at once.
-    """
-
-    def __init__(self, words: Iterable[str]):
-        self.words = frozenset(word for word in words if word.isascii() and word.isalnum())
-        self._keys = sorted(self.words)
-        self._automaton = (
-            # A DFA: for a few hundred words it takes a few hundred kB, and
-            # scans in three quarters of the time of an NFA.
-            ahocorasick_rs.BytesAhoCorasick([f" {word} ".encode("ascii") for word in self._keys], implementation=_DFA)
-            if self._keys else None
-        )
-
-    def found_in(self, view: str) -> frozenset:
-        """The words that stand in `view` (an ascii_view of a text) as whole words."""
-        if self._automaton is None:
-            return frozenset()
-        hits = self._automaton.find_matches_as_indexes(boundary_text(view), overlapping=True)
-        return frozenset(self._keys[index] for index, _, _ in hits)
 
 
 _WORD = regex.compile(r"\w+")
