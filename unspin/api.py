@@ -8,6 +8,7 @@ repair picks non-overlapping changes, carries case and applies them.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 from dataclasses import dataclass, replace
@@ -258,7 +259,12 @@ class Unspinner:
         if not (document.spun and held):
             return []
         text = document.text
-        taken = [(candidate.start, candidate.end) for candidate, _ in accepted]
+        # Accepted spans by start, with the furthest end reached so far: a
+        # candidate overlaps one of them if a span starting before its end
+        # reaches past its start (one bisection, however long the text).
+        taken = sorted((candidate.start, candidate.end) for candidate, _ in accepted)
+        starts = [start for start, _ in taken]
+        reach = list(itertools.accumulate((end for _, end in taken), max))
         echoed = []
         for candidate in candidates:
             entry = candidate.entry
@@ -273,7 +279,8 @@ class Unspinner:
                 continue
             if written[0].isupper() and not starts_sentence(text, candidate.start):
                 continue
-            if any(candidate.start < end and start < candidate.end for start, end in taken):
+            before_end = bisect.bisect_left(starts, candidate.end)
+            if before_end and reach[before_end - 1] > candidate.start:
                 continue
             if reason := context.decide(candidate, document, level, echo=True):
                 echoed.append((candidate, reason))
