@@ -244,11 +244,10 @@ class Unspinner:
         The spinner swaps a word the same way throughout a document: where one
         "shops" was plainly its "stores" ("closing shops"), its other "shops"
         are too.  So in a spun document a contextual candidate whose entry
-        repaired the same form elsewhere (`held`, from held_forms() over the
-        whole document), with its own before/after met, may
-        stand without its before/after, outside quotations and set phrases.
-        Its other conditions (not_before, not_after, quotations, terms) still
-        hold.  None overlaps an accepted candidate.  Figures, forms whose case
+        repaired the same form elsewhere with its own before/after met (`held`,
+        from held_forms() over the whole document) may stand without its
+        before/after, outside quotations and set phrases.  Its other
+        conditions (not_before, not_after, quotations, terms) still hold.  None overlaps an accepted candidate.  Figures, forms whose case
         matters and capitals other than a sentence's first letter are left out:
         their conditions place the word (a sentence's start, a name) rather than
         tell its sense, and a capital may be a name's ("Buckeye Waste
