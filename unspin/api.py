@@ -20,12 +20,18 @@ from .matcher import Matcher
 from .repair import Change, make_change, select, starts_sentence
 
 
-# Words whose sense is their context's: a form made only of them is not
-# repaired throughout a document on the strength of one occurrence (Unspinner.echoes).
+# Words whose sense is their context's (articles, prepositions, auxiliaries,
+# quantifiers, conjunctions and the adverbs that go with them): a form made
+# only of them is not repaired throughout a document on the strength of one
+# occurrence (Unspinner.echoes).
 _FUNCTION_WORDS = frozenset(
     "a an the of in on at to for from by with within into onto upon over under about after before "
     "as than that this these those it its is was were be been being had has have having do does did "
-    "will would can could may might must shall should and or but so if when while because not no".split()
+    "will would can could may might must shall should and or but so if when while because not no "
+    "used some any all both each every either neither few many much more most other another such "
+    "entire whole only also still yet even ever very too quite rather just simply however though "
+    "although whereas thus then there here where which who whom whose what how why concerning "
+    "regarding well almost nearly".split()
 )
 
 
@@ -230,11 +236,17 @@ class Unspinner:
 
     @staticmethod
     def held_forms(accepted, text: str) -> set:
-        """(entry id, folded form) of each contextual candidate accepted with its own before/after met."""
+        """(entry id, folded form) of each contextual candidate accepted with its own before/after met.
+
+        Entries with spin_suffices are left out: spin evidence already stood in
+        for their before/after wherever they were decided, as an echo would.
+        """
         return {
             (candidate.entry.id, fold_form(text[candidate.start : candidate.end]))
             for candidate, reason in accepted
-            if candidate.entry.tier == "contextual" and context.own_context_held(reason)
+            if candidate.entry.tier == "contextual"
+            and not candidate.entry.context.spin_suffices
+            and context.own_context_held(reason)
         }
 
     @staticmethod
@@ -264,10 +276,14 @@ class Unspinner:
         taken = sorted((candidate.start, candidate.end) for candidate, _ in accepted)
         starts = [start for start, _ in taken]
         reach = list(itertools.accumulate((end for _, end in taken), max))
+        # Most candidates are of other entries: their id rules them out, in one
+        # pass over the list, before any slicing.
+        held_entries = {entry_id for entry_id, _ in held}
         echoed = []
-        for candidate in candidates:
+        for candidate in [c for c in candidates if c[2].id in held_entries]:
             entry = candidate.entry
-            if entry.tier != "contextual" or (entry.context.before is None and entry.context.after is None):
+            before_end = bisect.bisect_left(starts, candidate.end)
+            if before_end and reach[before_end - 1] > candidate.start:
                 continue
             written = text[candidate.start : candidate.end]
             if (entry.id, fold_form(written)) not in held or entry.context.match_case:
@@ -277,9 +293,6 @@ class Unspinner:
             if all(word in _FUNCTION_WORDS for word in fold_form(written).split()):
                 continue
             if written[0].isupper() and not starts_sentence(text, candidate.start):
-                continue
-            before_end = bisect.bisect_left(starts, candidate.end)
-            if before_end and reach[before_end - 1] > candidate.start:
                 continue
             if reason := context.decide(candidate, document, level, echo=True):
                 echoed.append((candidate, reason))
