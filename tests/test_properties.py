@@ -67,6 +67,7 @@ def test_every_change_span_matches_the_input(text):
 # neighbour: "residence Republicans" → "home Republicans" → "House Republicans".
 @example("RESIDENCE REPUBLICANS advanced sign handling ")
 @example("1000's new RESIDENCE DEMOCRATS #MeToo motion ")
+@example("at house Speaker of the Residence #MeToo motion 911 name ")
 # A repair after a form made its context: "a couple of half" → "about half",
 # then "each different about" read as "each other about".
 @example("each different a couple of half ")
