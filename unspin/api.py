@@ -286,11 +286,12 @@ class Unspinner:
             if before_end and reach[before_end - 1] > candidate.start:
                 continue
             written = text[candidate.start : candidate.end]
-            if (entry.id, fold_form(written)) not in held or entry.context.match_case:
+            folded = fold_form(written)
+            if (entry.id, folded) not in held or entry.context.match_case:
                 continue
             if any(c.isdigit() for c in written) or any(c.isupper() for c in written[1:]):
                 continue
-            if all(word in _FUNCTION_WORDS for word in fold_form(written).split()):
+            if all(word in _FUNCTION_WORDS for word in folded.split()):
                 continue
             if written[0].isupper() and not starts_sentence(text, candidate.start):
                 continue
