@@ -20,10 +20,11 @@ PAIRS = sorted(
 # round 30's five pairs: 3156 -> 3327, --ngram 3040 -> 3200;
 # round 31's five pairs, measured on the code they were written against: 3324 -> 3476, --ngram 3197 -> 3342;
 # round 32's five pairs, likewise: 3425 -> 3572, --ngram 3290 -> 3427;
-# round 33's five pairs, measured on 52696e4: 3515 -> 3656, --ngram 3369 -> 3503).
-MAX_ERRORS_AFTER_REPAIR = 3531
+# round 33's five pairs, measured on 52696e4: 3515 -> 3656, --ngram 3369 -> 3503;
+# round 34's five pairs, measured on 69c5cc0: 3531 -> 3731, --ngram 3388 -> 3572).
+MAX_ERRORS_AFTER_REPAIR = 3731
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 3388
+MAX_ERRORS_WITH_NGRAM = 3572
 
 
 def _read(path):
