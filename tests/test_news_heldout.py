@@ -22,7 +22,7 @@ PAIRS = sorted(
 # round 32's five pairs, likewise: 3425 -> 3572, --ngram 3290 -> 3427;
 # round 33's five pairs, measured on 52696e4: 3515 -> 3656, --ngram 3369 -> 3503;
 # round 34's five pairs, measured on 69c5cc0: 3531 -> 3731, --ngram 3388 -> 3572).
-MAX_ERRORS_AFTER_REPAIR = 3711
+MAX_ERRORS_AFTER_REPAIR = 3710
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
 MAX_ERRORS_WITH_NGRAM = 3550
 
