@@ -71,6 +71,17 @@ def test_every_change_span_matches_the_input(text):
 # A repair after a form made its context: "a couple of half" → "about half",
 # then "each different about" read as "each other about".
 @example("each different a couple of half ")
+# A name repaired before a lone "a" let the next pass read past a label that
+# only its spun word had ("Division a airplane" stayed, "Department a airplane" did not).
+@example("Well being & Science Division a airplane ")
+@example("Well being & Science Division a web based ")
+@example("Emergency Division a airplane ")
+# A term a document must also contain, written as the spinner writes it.
+@example("briefest way diagram convolutional organization ")
+# A repair next to a name that no entry may start inside frees the words after it.
+@example("knock out energy Department of Exertions ")
+@example("Comptroller common Affiliation ")
+@example("#MeToo motion nationwide security Convention ")
 def test_repair_is_idempotent(text):
     # "of of of" would need two passes; a spinner doubles a word once, never twice.
     assume(not TRIPLED_WORD.search(text))
@@ -109,6 +120,9 @@ def test_repair_is_idempotent(text):
 @example("Fort Worth\nwar ")
 # Two canonical forms side by side that a spun form spells ("hundreds of hundreds", now only in spun documents).
 @example("hundreds of hundreds of ")
+# A compound of ordinary words that a scholarly tortured phrase spells across.
+@example("Cabinet meeting key agreement ")
+@example("best picture Division of Motor Vehicles ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
     assume(not DOUBLED_WORD.search(text))
