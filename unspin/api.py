@@ -12,7 +12,7 @@ import bisect
 import functools
 import itertools
 from dataclasses import dataclass, replace
-from typing import List, Optional, Tuple
+from typing import List, NamedTuple, Optional, Tuple
 
 from . import context, evidence, infer as inference, phrases, plausibility
 from .lexicon import collector_paused, fold_form, load_lexicons
@@ -69,6 +69,44 @@ class Config:
                 value = (value,)
             if value is not None:
                 object.__setattr__(self, name, tuple(str(v) for v in value))
+
+
+class Decisions(NamedTuple):
+    """What Unspinner.accept() made of a text's candidates."""
+
+    # (candidate, reason) for every candidate and free inference that may change the text.
+    accepted: list
+    # In a spun document, of entries that echo (Entry.echoes): the accepted
+    # candidates whose own before/after held, and those rejected for an unmet
+    # before/after alone (context.UNMET).
+    held: list
+    rejected: list
+
+
+class _Overlaps:
+    """Does a span overlap one of the accepted candidates?  One bisection, however long the text."""
+
+    def __init__(self, accepted):
+        # Accepted spans by start, with the furthest end reached so far: a span
+        # overlaps one of them if one starting before its end reaches past its start.
+        taken = sorted((candidate[0], candidate[1]) for candidate, _ in accepted)
+        self._starts = [start for start, _ in taken]
+        self._reach = list(itertools.accumulate((end for _, end in taken), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        before_end = bisect.bisect_left(self._starts, end)
+        return before_end > 0 and self._reach[before_end - 1] > start
+
+
+@functools.lru_cache(maxsize=4096)
+def _echoing_form(written: str) -> Optional[str]:
+    """The folded form of a candidate's text, or None where an echo may not repair it
+    (Unspinner.echoes): with a figure, a capital after its first letter, or
+    made of function words alone."""
+    if any(c.isdigit() for c in written) or any(c.isupper() for c in written[1:]):
+        return None
+    folded = fold_form(written)
+    return None if all(word in _FUNCTION_WORDS for word in folded.split()) else folded
 
 
 @dataclass(frozen=True)
@@ -206,51 +244,51 @@ class Unspinner:
         taken = [(c.start, c.end) for c in candidates]
         return [i for i in inferred if not any(i.start < end and start < i.end for start, end in taken)]
 
-    def accept(self, candidates, document: context.Document, safe_reasons: Optional[list] = None, free=()) -> list:
-        """(candidate, reason) for every candidate and free inference that may change the text.
+    def accept(self, candidates, document: context.Document, safe_reasons: Optional[list] = None, free=()) -> "Decisions":
+        """What may change the text: (candidate, reason) for every candidate and free inference
+        that may, and in a spun document what an echo (echoes()) needs.
 
         A reason from the evidence pass (`safe_reasons`) is reused: a safe
         candidate that holds in a document judged clean holds at every level
         and in a spun document too, for the same reason.  Every other
         candidate is decided here.
         """
-        decide, level = context.decide, self.config.level
+        decide, level, held_context, unmet = context.decide, self.config.level, context.own_context_held, context.UNMET
         if safe_reasons is None:
             safe_reasons = itertools.repeat(None)
-        accepted = []
+        accepted, held, rejected = [], [], []
         # This loop runs for every candidate: names are bound once, outside it.
         # In a document without spin, the entries that need spin evidence (most
-        # contextual ones) are passed over without a call of decide().
+        # contextual ones) are passed over without a call of decide(), and
+        # nothing is kept for an echo.  In a spun one, the candidates an echo
+        # needs are noted here, not found again in another walk over them all.
         without_spin = not document.spun
         for candidate, reason in zip(candidates, safe_reasons):
             if reason:
                 accepted.append((candidate, reason))
-            elif without_spin and candidate[2].context.evidence:
-                continue
+            elif without_spin:
+                if candidate[2].context.evidence:
+                    continue
+                if reason := decide(candidate, document, level):
+                    accepted.append((candidate, reason))
             elif reason := decide(candidate, document, level):
                 accepted.append((candidate, reason))
+                if candidate[2].echoes and held_context(reason):
+                    held.append(candidate)
+            elif reason == unmet and candidate[2].echoes:
+                rejected.append(candidate)
         usable = free if document.spun or self.config.level == "aggressive" else [i for i in free if i.sure]
         for item in usable:
             accepted.append((inference.as_candidate(item, document.text), item.reason()))
-        return accepted
+        return Decisions(accepted, held, rejected)
 
     @staticmethod
-    def held_forms(accepted, text: str) -> set:
-        """(entry id, folded form) of each contextual candidate accepted with its own before/after met.
-
-        Entries with spin_suffices are left out: spin evidence already stood in
-        for their before/after wherever they were decided, as an echo would.
-        """
-        return {
-            (candidate.entry.id, fold_form(text[candidate.start : candidate.end]))
-            for candidate, reason in accepted
-            if candidate.entry.tier == "contextual"
-            and not candidate.entry.context.spin_suffices
-            and context.own_context_held(reason)
-        }
+    def held_forms(held, text: str) -> set:
+        """(entry id, folded form) of each candidate accepted with its own before/after met (Decisions.held)."""
+        return {(candidate[2].id, fold_form(text[candidate[0] : candidate[1]])) for candidate in held}
 
     @staticmethod
-    def echoes(candidates, accepted, document: context.Document, level: str, held: set) -> list:
+    def echoes(decisions: "Decisions", document: context.Document, level: str, held: set) -> list:
         """(candidate, reason) for the other occurrences of a form that context repaired.
 
         The spinner swaps a word the same way throughout a document: where one
@@ -266,34 +304,29 @@ class Unspinner:
         Companies", "The Division of Housing").  So are forms of function words
         alone ("on the", "had been"): their sense is all in their context ("at
         the Port", but "jail on the charge").
+
+        Only the candidates that decide() rejected for an unmet before/after, of
+        entries that echo (Decisions.rejected), are looked at: any other refusal
+        holds for an echo too, and a candidate it accepted overlaps itself.
         """
-        if not (document.spun and held):
+        if not (document.spun and held and decisions.rejected):
             return []
         text = document.text
-        # Accepted spans by start, with the furthest end reached so far: a
-        # candidate overlaps one of them if a span starting before its end
-        # reaches past its start (one bisection, however long the text).
-        taken = sorted((candidate.start, candidate.end) for candidate, _ in accepted)
-        starts = [start for start, _ in taken]
-        reach = list(itertools.accumulate((end for _, end in taken), max))
-        # Most candidates are of other entries: their id rules them out, in one
-        # pass over the list, before any slicing.
+        # Most of them are of other entries: their id rules them out before any slicing.
         held_entries = {entry_id for entry_id, _ in held}
+        overlaps = None
         echoed = []
-        for candidate in [c for c in candidates if c[2].id in held_entries]:
-            entry = candidate.entry
-            before_end = bisect.bisect_left(starts, candidate.end)
-            if before_end and reach[before_end - 1] > candidate.start:
+        for candidate in [c for c in decisions.rejected if c[2].id in held_entries]:
+            start, end = candidate[0], candidate[1]
+            written = text[start:end]
+            folded = _echoing_form(written)
+            if folded is None or (candidate[2].id, folded) not in held:
                 continue
-            written = text[candidate.start : candidate.end]
-            folded = fold_form(written)
-            if (entry.id, folded) not in held or entry.context.match_case:
+            if written[0].isupper() and not starts_sentence(text, start):
                 continue
-            if any(c.isdigit() for c in written) or any(c.isupper() for c in written[1:]):
-                continue
-            if all(word in _FUNCTION_WORDS for word in folded.split()):
-                continue
-            if written[0].isupper() and not starts_sentence(text, candidate.start):
+            if overlaps is None:
+                overlaps = _Overlaps(decisions.accepted)
+            if overlaps(start, end):
                 continue
             if reason := context.decide(candidate, document, level, echo=True):
                 echoed.append((candidate, reason))
@@ -311,9 +344,9 @@ class Unspinner:
             supporting = self.supporting_entries(candidates, as_clean.judged(spun=True))
             found = replace(found, supporting=len(supporting))
         document = as_clean.judged(self.is_spun(found), self.plausibility)
-        accepted = self.accept(candidates, document, safe_reasons, free)
-        held = self.held_forms(accepted, text) if document.spun else set()
-        return found, select(accepted + self.echoes(candidates, accepted, document, self.config.level, held))
+        decisions = self.accept(candidates, document, safe_reasons, free)
+        held = self.held_forms(decisions.held, text)
+        return found, select(decisions.accepted + self.echoes(decisions, document, self.config.level, held))
 
     def analyze(self, text: str) -> "Result":
         """Repaired text, the changes that made it, and the document's spin evidence, in one pass."""

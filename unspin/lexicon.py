@@ -208,6 +208,8 @@ class Context:
     # Conditions besides spin evidence that keep legitimate uses unchanged even
     # in a spun document (so clean examples are checked there too).
     guards_spun_documents: bool = field(init=False, compare=False, repr=False)
+    # The reasons context.decide() gave, by what held: built once, not per candidate.
+    reasons: dict = field(init=False, compare=False, repr=False)
 
     def __post_init__(self):
         patterns = (self.before, self.not_before, self.after, self.not_after)
@@ -215,6 +217,7 @@ class Context:
         guards = guards or bool(self.document_has or self.document_lacks)
         object.__setattr__(self, "unconditional", not (guards or self.evidence))
         object.__setattr__(self, "guards_spun_documents", guards and not self.spin_suffices)
+        object.__setattr__(self, "reasons", {})
 
     def is_empty(self) -> bool:
         return self == Context()
@@ -240,6 +243,17 @@ class Entry:
     lexicon: str = ""
     path: str = ""
     line: int = 0
+    # Worked out from the others.  May a repair of one of its forms with its
+    # own before/after met carry to the form's other occurrences in a spun
+    # document (unspin.api.Unspinner.echoes)?  Contextual entries with a
+    # before/after, but not those where spin evidence already stands in for it
+    # (spin_suffices) or whose case tells what a form is (match_case).
+    echoes: bool = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self):
+        context = self.context
+        object.__setattr__(self, "echoes", self.tier == "contextual" and not (context.spin_suffices or context.match_case)
+                           and (context.before is not None or context.after is not None))
 
 
 @dataclass(frozen=True)

@@ -101,8 +101,12 @@ def make_change(text: str, candidate: Candidate, reason: str, floor: int = 0) ->
         after = after[:1].upper() + after[1:]
     # Arguments by position: keywords made the call half as slow again.
     change = Change(start, end, before, after, entry.id, entry.tier, reason)
-    # Most changes follow a word that cannot be the article: no search.
-    last = text[max(0, start - 8) : start].rstrip()[-1:]
+    # Most changes follow a word that cannot be the article: no search.  The
+    # character before the space that comes first is usually that word's last.
+    if start > 1 and text[start - 1] == " " and not text[start - 2].isspace():
+        last = text[start - 2]
+    else:
+        last = text[max(0, start - 8) : start].rstrip()[-1:]
     if last.isascii() and last not in "aAnN":
         return change
     return agree_article(text, change, floor)

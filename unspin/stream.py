@@ -328,8 +328,8 @@ class StreamRepairer:
         held = set()
         for window, document in self._documents(pieces, spun=True, terms=survey.terms, with_model=False, reopen=reopen):
             candidates = self.unspinner.matcher.candidates(window.text)
-            accepted = [(c, reason) for c, reason in self.unspinner.accept(candidates, document) if _in_body(c, window)]
-            held |= self.unspinner.held_forms(accepted, window.text)
+            in_body = [c for c in self.unspinner.accept(candidates, document).held if _in_body(c, window)]
+            held |= self.unspinner.held_forms(in_body, window.text)
         return dataclasses.replace(survey, held=frozenset(held))
 
     def _terms_hold(self, entry_id: str, terms: set) -> bool:
@@ -351,8 +351,8 @@ class StreamRepairer:
             # phrase just outside the body is dropped as in the whole text; only the body's are kept.
             candidates = self.unspinner.matcher.candidates(window.text)
             free = self.unspinner.free_inferences(candidates, inferred)
-            accepted = self.unspinner.accept(candidates, document, free=free)
-            accepted += self.unspinner.echoes(candidates, accepted, document, self.unspinner.config.level, survey.held)
+            decisions = self.unspinner.accept(candidates, document, free=free)
+            accepted = decisions.accepted + self.unspinner.echoes(decisions, document, self.unspinner.config.level, survey.held)
             accepted = [(c, reason) for c, reason in accepted if _in_body(c, window) and c.start + window.base >= reached]
             # A change of the previous body may have run into this one: its text is already out.
             start = cursor = max(window.body_start, reached - window.base)
