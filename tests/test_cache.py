@@ -131,3 +131,19 @@ def test_the_folder_follows_the_environment(tmp_path, monkeypatch):
     assert cache.folder() == tmp_path / "mine"
     monkeypatch.setenv("UNSPIN_NO_CACHE", "1")
     assert cache.folder() is None
+
+
+def test_two_copies_of_a_builtin_file_keep_their_own_paths(folder, tmp_path):
+    # Two checkouts hold the same bytes; an error must name the file of the
+    # checkout that raised it, so a copy's entries are not read from the
+    # other's pickle.
+    original = builtin_paths()[0]
+    copies = []
+    for checkout in ("one", "two"):
+        copy = tmp_path / checkout / original.name
+        copy.parent.mkdir()
+        copy.write_bytes(original.read_bytes())
+        copies.append(copy)
+    for copy in copies + copies:  # the second round reads the pickles back
+        loaded = _load_builtin(copy)
+        assert {entry.path for entry in loaded.entries} == {str(copy)}

@@ -735,10 +735,13 @@ def load_lexicons(include=None, exclude=(), extra_paths=()) -> tuple:
 def _load_builtin(path: Path) -> Lexicon:
     # Only the built-in files are cached: they are loaded by every process,
     # while a user's files come and go (the suite alone loads hundreds).
+    # The path is part of the key because entries record where they were
+    # read: two checkouts with the same bytes must not name each other's
+    # files in their errors.
     with collector_paused():
         return cache.remember(
             path,
-            ("builtin", _code_version(), programs.version()),
+            ("builtin", str(path.resolve()), _code_version(), programs.version()),
             lambda: load_file(path, eager=False),
             before_storing=Lexicon.record_programs,
         )
