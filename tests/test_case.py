@@ -48,3 +48,26 @@ def test_a_figure_that_starts_a_sentence_gives_a_capital(spun, fixed):
     from unspin import repair
 
     assert repair(spun, assume_spun=True) == fixed
+
+
+@pytest.mark.parametrize(
+    "spun, fixed",
+    [
+        # The canonical form has a straight apostrophe; a story set with curly ones keeps them.
+        ("The County Sheriff’s Workplace said.", "The County Sheriff’s Office said."),
+        ("The County Sheriff's Workplace said.", "The County Sheriff's Office said."),
+    ],
+)
+def test_the_apostrophe_of_the_spun_text_is_kept(spun, fixed):
+    from unspin import repair
+
+    assert repair(spun, assume_spun=True) == fixed
+
+
+def test_carry_apostrophe_changes_only_where_the_spun_text_used_one_kind():
+    from unspin.case import carry_apostrophe
+
+    assert carry_apostrophe("Sheriff’s Workplace", "Sheriff's Office") == "Sheriff’s Office"
+    assert carry_apostrophe("Sheriff's Workplace", "Sheriff’s Office") == "Sheriff's Office"
+    assert carry_apostrophe("sheriff workplace", "Sheriff's Office") == "Sheriff's Office"
+    assert carry_apostrophe("it’s O'Hare’s", "it's O'Hare's") == "it's O'Hare's"

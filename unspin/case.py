@@ -6,6 +6,9 @@ UPPER stays UPPER, a phrase in Title Case gives Title Case (for a lower-case
 canonical form, its first and last significant words capitalised are enough), a
 capitalised first word alone (a sentence start) capitalises the first word of
 the replacement.
+
+The apostrophe is carried too: canonical forms are written with a straight
+one ("Sheriff's Office"), and a story set with curly ones keeps them.
 """
 
 from __future__ import annotations
@@ -62,3 +65,12 @@ def carry_case(spun: str, canonical: str, policy: str = "preserve") -> str:
     if len(words) > 1 and _is_title(words, canonical.islower()):
         return _title(canonical)
     return _capitalize(canonical)
+
+
+def carry_apostrophe(spun: str, replacement: str) -> str:
+    """`replacement` with the kind of apostrophe the spun text used, where it used one kind."""
+    if "'" in replacement and "’" in spun and "'" not in spun:
+        return replacement.replace("'", "’")
+    if "’" in replacement and "'" in spun and "’" not in spun:
+        return replacement.replace("’", "'")
+    return replacement

@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 from typing import Iterable, List, Sequence, Tuple
 
-from .case import carry_case
+from .case import carry_apostrophe, carry_case
 from .matcher import Candidate
 
 _GAP = re.compile(r"\s+")
@@ -96,6 +96,8 @@ def make_change(text: str, candidate: Candidate, reason: str, floor: int = 0) ->
         after = entry.canonical if before.islower() else carry_case(before, entry.canonical, entry.case)
         if "  " in before or not before.isprintable():
             after = keep_spacing(before, after)
+    if "'" in after or "’" in after:
+        after = carry_apostrophe(before, after)
     if before[:1].isdigit() and starts_sentence_with_figure(text, start, before, entry.case):
         # A figure has no case to carry: "4 men were held." at a sentence start is "Four men".
         after = after[:1].upper() + after[1:]
