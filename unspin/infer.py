@@ -16,7 +16,10 @@ batches bring others.  This module generalises from the lists:
    synonyms of the words of technical terms, and their hyponyms and
    hypernyms one step away (`synonyms.tsv`, built by
    bench/build_synonyms.py), are inverted: "anxious" may stand for "nervous",
-   "carcinoma" for "cancer".
+   "carcinoma" for "cancer".  Moby Thesaurus II's words for the words of
+   terms (`moby-synonyms.tsv`, bench/build_moby_synonyms.py: pairs each of
+   the two words' lists names, "phony" / "artificial") are inverted too, at a
+   weight too low to make an inference alone.
    A word of ordinary prose (`common-words.txt`: "main", "working") is read
    through the thesaurus only where a learned map agrees with it; a rarer
    word ("timberland", "haphazard") on the thesaurus alone.  A rarer word
@@ -414,12 +417,28 @@ class WordMaps:
 # recall inside the train halves without changing the false edits of sure
 # inferences on other prose (0.5 added some).
 THESAURUS_WEIGHTS = {"synonym": 0.7, "similar": 0.6, "derived": 0.5, "hyponym": 0.4, "hypernym": 0.4}
+# Moby Thesaurus II (unspin/moby-synonyms.tsv), for the pairs WordNet does
+# not relate: its lists mix senses and distant associations ("forest" lists
+# "sow"), so a pair says less than a WordNet one, and alone (below
+# DEFAULT_MIN_SCORE) makes no inference: it makes a learned swap surer, or
+# adds a swap beside a stronger one.  In two-fold cross-validation inside the
+# train halves of bench/infer_eval.py (both splits, four folds), sure
+# inferences of known canonicals restored 301 rows with 30 wrong without
+# Moby, 316 / 28 at 0.25, 319 / 29 at 0.3 and 331 / 32 at 0.5; every
+# inference 606 / 122 without, 630 / 127 at 0.25 and 675 / 138 at 0.3.  On
+# 1.08M words of clean prose, sure inferences changed 0.35 words per 10k
+# without, 0.33 at 0.25, 0.37 at 0.3 and 0.57 at 0.5 ("profound knowledge"
+# read as deep learning); every inference 5.8 without, 7.1 at 0.25 and 9.6
+# at 0.3, where one Moby swap alone is an inference.
+MOBY_WEIGHTS = {"moby": 0.25}
+RELATION_WEIGHTS = {**THESAURUS_WEIGHTS, **MOBY_WEIGHTS}
 
 
 @dataclass
 class Thesaurus:
     """Which term words a text word may stand for, by a thesaurus relation:
-    WordNet's synonyms of term words (unspin/synonyms.tsv), inverted; and
+    WordNet's synonyms of term words (unspin/synonyms.tsv) and Moby's
+    (unspin/moby-synonyms.tsv), inverted; and
     every word's WordNet synonyms (unspin/wordnet-synsets.txt), through which a
     spun word reaches the swaps learned for its synonyms."""
 
@@ -433,7 +452,7 @@ class Thesaurus:
     def targets(self, word: str) -> Dict[str, Tuple[float, bool]]:
         """Like WordMaps.targets: term words, their weight and whether `word` is their plural."""
         related, plural = _entry_by_form(self.relations, word)
-        return {target: (THESAURUS_WEIGHTS[kind], plural) for target, kind in (related or {}).items()}
+        return {target: (RELATION_WEIGHTS[kind], plural) for target, kind in (related or {}).items()}
 
     def synonyms(self, word: str) -> Tuple[Tuple[str, ...], bool]:
         """The words that share a WordNet synset with `word`, and whether `word` is their plural."""
@@ -444,8 +463,9 @@ class Thesaurus:
 @functools.lru_cache(maxsize=1)
 def _shipped_thesaurus() -> Thesaurus:
     relations: Dict[str, Dict[str, str]] = defaultdict(dict)
-    rank = list(THESAURUS_WEIGHTS)
-    for line in _package_lines("synonyms.tsv"):
+    rank = list(RELATION_WEIGHTS)
+    # WordNet's kinds rank before Moby's: a pair both relate reads as WordNet's.
+    for line in _package_lines("synonyms.tsv") + _package_lines("moby-synonyms.tsv"):
         word, kind, others = line.split("\t")
         for other in others.split():
             known = relations[other].get(word)
