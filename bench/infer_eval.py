@@ -200,7 +200,7 @@ def main(argv=None) -> int:
         help="canonical: no canonical on both sides; variant: hold out half the variants of each canonical "
              "that has several (the others are learned, as when the list itself is imported)",
     )
-    parser.add_argument("--no-thesaurus", action="store_true", help="without the shipped WordNet synonyms (unspin/synonyms.tsv)")
+    parser.add_argument("--no-thesaurus", action="store_true", help="without the shipped thesauri (unspin/synonyms.tsv, unspin/moby-synonyms.tsv)")
     parser.add_argument("--ngram", action="store_true", help="with the n-gram model (needs unspin[ngram]), as Config(ngram=True)")
     parser.add_argument(
         "--lexicons", action="store_true",

@@ -23,5 +23,5 @@ def test_wheel_ships_every_lexicon(tmp_path):
         assert f"unspin/lexicons/{lexicon.name}" in names
     assert "unspin/py.typed" in names
     # Inference's data files (a missing one fails only when inference is switched on).
-    for data in ("gazetteer.txt", "spinner-words.tsv", "common-words.txt", "synonyms.tsv", "wordnet-synsets.txt"):
+    for data in ("gazetteer.txt", "spinner-words.tsv", "common-words.txt", "synonyms.tsv", "moby-synonyms.tsv", "wordnet-synsets.txt"):
         assert f"unspin/{data}" in names

@@ -16,10 +16,14 @@ batches bring others.  This module generalises from the lists:
    synonyms of the words of technical terms, and their hyponyms and
    hypernyms one step away (`synonyms.tsv`, built by
    bench/build_synonyms.py), are inverted: "anxious" may stand for "nervous",
-   "carcinoma" for "cancer".
+   "carcinoma" for "cancer".  Moby Thesaurus II's words for the words of
+   terms (`moby-synonyms.tsv`, bench/build_moby_synonyms.py: pairs each of
+   the two words' lists names, "phony" / "artificial") are inverted too, at a
+   weight too low to make an inference alone.
    A word of ordinary prose (`common-words.txt`: "main", "working") is read
-   through the thesaurus only where a learned map agrees with it; a rarer
-   word ("timberland", "haphazard") on the thesaurus alone.  A rarer word
+   through the thesaurus only where a learned map agrees with it, or weakly
+   where WordNet and Moby agree ("genuine" / "true"); a rarer word
+   ("timberland", "haphazard") on the thesaurus alone.  A rarer word
    also reaches the swaps learned for its WordNet synonyms
    (`wordnet-synsets.txt`): "cerebration" shares a synset with "thinking",
    which was seen for "intelligence".
@@ -414,17 +418,46 @@ class WordMaps:
 # recall inside the train halves without changing the false edits of sure
 # inferences on other prose (0.5 added some).
 THESAURUS_WEIGHTS = {"synonym": 0.7, "similar": 0.6, "derived": 0.5, "hyponym": 0.4, "hypernym": 0.4}
+# Moby Thesaurus II (unspin/moby-synonyms.tsv), for the pairs WordNet does
+# not relate: its lists mix senses and distant associations ("forest" lists
+# "sow"), so a pair says less than a WordNet one, and alone (below
+# DEFAULT_MIN_SCORE) makes no inference: it makes a learned swap surer, or
+# adds a swap beside a stronger one.  In two-fold cross-validation inside the
+# train halves of bench/infer_eval.py (both splits, four folds), sure
+# inferences of known canonicals restored 301 rows with 30 wrong without
+# Moby, 316 / 28 at 0.25, 319 / 29 at 0.3 and 331 / 32 at 0.5; every
+# inference 606 / 122 without, 630 / 127 at 0.25 and 675 / 138 at 0.3.  On
+# 1.08M words of clean prose, sure inferences changed 0.35 words per 10k
+# without, 0.33 at 0.25, 0.37 at 0.3 and 0.57 at 0.5 ("profound knowledge"
+# read as deep learning); every inference 5.8 without, 7.1 at 0.25 and 9.6
+# at 0.3, where one Moby swap alone is an inference.
+MOBY_WEIGHTS = {"moby": 0.25}
+# A word of ordinary prose that WordNet and Moby both relate to a term word
+# (two thesauri agree: "genuine" / "true", "trail" / "path") stands for it at
+# this weight, below DEFAULT_MIN_SCORE, and only in a phrase of TELLING_WORDS
+# telling words ("genuine advantageous fee").  In the same cross-validation,
+# sure inferences restored 316 rows with 28 wrong without it, 331 / 27 at 0.2
+# and 332 / 27 at 0.25; the false edits of sure inferences on clean prose
+# stayed 0.33 per 10k words.  Beside one strong swap in a shorter phrase it
+# made 56 more inferences in spun documents, 14 of them wrong, and raised the
+# false edits of every inference from 7.1 to 8.4 per 10k: hence the telling
+# words (every inference 630 / 127 without the agreement, 645 / 123 with it).
+AGREED_COMMON_WEIGHT = 0.2
+RELATION_WEIGHTS = {**THESAURUS_WEIGHTS, **MOBY_WEIGHTS}
 
 
 @dataclass
 class Thesaurus:
     """Which term words a text word may stand for, by a thesaurus relation:
-    WordNet's synonyms of term words (unspin/synonyms.tsv), inverted; and
+    WordNet's synonyms of term words (unspin/synonyms.tsv) and Moby's
+    (unspin/moby-synonyms.tsv), inverted; and
     every word's WordNet synonyms (unspin/wordnet-synsets.txt), through which a
     spun word reaches the swaps learned for its synonyms."""
 
     relations: Dict[str, Dict[str, str]]  # text word -> {term word: kind}
     synsets: Dict[str, Tuple[str, ...]] = field(default_factory=dict)  # word -> its synonyms
+    # (text word, term word) pairs that both WordNet and Moby relate.
+    agreed: frozenset = frozenset()
 
     @classmethod
     def shipped(cls) -> "Thesaurus":
@@ -433,7 +466,15 @@ class Thesaurus:
     def targets(self, word: str) -> Dict[str, Tuple[float, bool]]:
         """Like WordMaps.targets: term words, their weight and whether `word` is their plural."""
         related, plural = _entry_by_form(self.relations, word)
-        return {target: (THESAURUS_WEIGHTS[kind], plural) for target, kind in (related or {}).items()}
+        return {target: (RELATION_WEIGHTS[kind], plural) for target, kind in (related or {}).items()}
+
+    def agreed_targets(self, word: str) -> Tuple[Tuple[str, ...], bool]:
+        """The term words that both WordNet and Moby relate `word` to, and whether `word` is their plural."""
+        for form in _variants(word):
+            related = self.relations.get(form)
+            if related:
+                return tuple(target for target in related if (form, target) in self.agreed), form != word
+        return (), False
 
     def synonyms(self, word: str) -> Tuple[Tuple[str, ...], bool]:
         """The words that share a WordNet synset with `word`, and whether `word` is their plural."""
@@ -444,19 +485,30 @@ class Thesaurus:
 @functools.lru_cache(maxsize=1)
 def _shipped_thesaurus() -> Thesaurus:
     relations: Dict[str, Dict[str, str]] = defaultdict(dict)
-    rank = list(THESAURUS_WEIGHTS)
+    rank = {kind: at for at, kind in enumerate(THESAURUS_WEIGHTS)}
     for line in _package_lines("synonyms.tsv"):
         word, kind, others = line.split("\t")
         for other in others.split():
             known = relations[other].get(word)
-            if known is None or rank.index(kind) < rank.index(known):
+            if known is None or rank[kind] < rank[known]:
                 relations[other][word] = kind
+    # A pair WordNet relates too keeps WordNet's kind, and the two agree on it.
+    agreed = set()
+    for line in _package_lines("moby-synonyms.tsv"):
+        word, kind, others = line.split("\t")
+        for other in others.split():
+            related = relations[other]
+            if word in related:
+                agreed.add((other, word))
+            else:
+                related[word] = kind
     synonyms: Dict[str, set] = defaultdict(set)
     for line in _package_lines("wordnet-synsets.txt"):
         members = line.split()
         for word in members:
             synonyms[word].update(members)
-    return Thesaurus(dict(relations), {word: tuple(sorted(others - {word})) for word, others in synonyms.items()})
+    return Thesaurus(dict(relations), {word: tuple(sorted(others - {word})) for word, others in synonyms.items()},
+                     frozenset(agreed))
 
 
 def _package_lines(name: str) -> List[str]:
@@ -598,6 +650,8 @@ class Inferrer:
         self._lookup = functools.lru_cache(maxsize=WORDS_CACHED)(self._proposals)
         # (text word, term word) swaps that _proposals reached through a synonym.
         self._bridged = set()
+        # (text word, term word) swaps of ordinary words that only the thesauri's agreement supports.
+        self._agreed_only = set()
         self._can_start = functools.lru_cache(maxsize=WORDS_CACHED)(self._starts)
         self._can_pair = functools.lru_cache(maxsize=WORDS_CACHED)(self._pairs)
         # A text meets the same word at the same trie node again and again
@@ -641,6 +695,14 @@ class Inferrer:
                 if target in self._vocabulary and (rare or target in proposals):
                     known, _ = proposals.get(target, (0.0, plural))
                     proposals[target] = (1 - (1 - known) * (1 - weight), plural)
+            if not rare:
+                # Unless two thesauri agree on the pair; even then too weak to
+                # make an inference alone (AGREED_COMMON_WEIGHT).
+                targets, plural = self.thesaurus.agreed_targets(word)
+                for target in targets:
+                    if target in self._vocabulary and target not in proposals:
+                        proposals[target] = (AGREED_COMMON_WEIGHT, plural)
+                        self._agreed_only.add((word, target))
             if rare:
                 # A swap learned for a synonym of the word ("thinking" for
                 # "intelligence": then "cerebration" may stand for it too), as
@@ -890,7 +952,11 @@ class Inferrer:
         # A phrase that stands for one word ("getting to know") is two swapped words.
         anchored = len(swapped) >= 2 or all(word not in self._common for word in kept)
         bridged = any((spun, target) in self._bridged for spun, target, _ in swaps)
-        telling = len(swaps) + sum(word not in self._common for word in kept)
+        # A swapped function word ("to" for "of") tells of no technical term.
+        telling = (sum(spun not in FUNCTION_WORDS for spun, _, _ in swaps)
+                   + sum(word not in self._common for word in kept))
+        if telling < TELLING_WORDS and any((spun, target) in self._agreed_only for spun, target, _ in swaps):
+            return None
         return Inference(tokens[0][0], tokens[-1][1], term, plural, score, swaps, anchored, heard, bridged=bridged,
                          telling_words=telling)
 
