@@ -93,6 +93,42 @@ def test_a_word_repaired_where_its_context_held_is_repaired_throughout_a_spun_do
         assert kept in unspinner.repair(f"A crimson fowl and an azure orb. Yes, stated Ann. {kept}")
 
 
+def test_an_article_that_fits_the_canonical_word_stands_in_for_unmet_context(tmp_path):
+    # The spinner swapped the word and left its article: "a undertaking" was "a project".
+    unspinner = lexicon(tmp_path, "{after: '\\s+(?:that|which)\\b'}", spun="undertaking", canonical="project")
+    spun = "A crimson fowl and an azure orb. They chose a undertaking of their own."
+    assert unspinner.repair(spun) == "A red bird and a blue ball. They chose a project of their own."
+    [change] = [c for c in unspinner.scan(spun) if c.rule == "ctx.project.undertaking"]
+    assert change.reason == ("spun form in context; the article before it fits the canonical wording, not this word "
+                             "(the spinner swapped the word and left its article), outside quotations and set phrases")
+    # Not where the article fits the word, not without spin, not inside a quotation.
+    for kept in ("They chose an undertaking of their own.", "“They chose a undertaking of their own.”"):
+        assert kept in unspinner.repair(f"A crimson fowl and an azure orb. {kept}")
+    assert unspinner.repair("They chose a undertaking of their own.") == "They chose a undertaking of their own."
+
+
+@pytest.mark.parametrize(
+    "before, word, canonical, calls_for",
+    [
+        ("introduce a ", "invoice", "bill", True),
+        ("in an ", "workplace", "office", True),
+        ("A ", "undertaking", "project", True),
+        ("Plan a ", "invoice", "bill", True),
+        ("an ", "undertaking", "project", False),  # the article fits the word
+        ("a ", "invoice", "agreement", False),  # nor the canonical word: no sign either way
+        ("an ", "hour", "era", False),
+        ("a ", "union", "guild", False),
+        ("an ", "8-bit byte", "eight", False),  # a figure's sound is not in its spelling
+        ("an ", "FBI agent", "bureau", False),
+        ("Ana ", "invoice", "bill", False),  # the end of a word, not an article
+    ],
+)
+def test_article_calls_for(before, word, canonical, calls_for):
+    from unspin.repair import article_calls_for
+
+    assert article_calls_for(before + word, len(before), canonical) is calls_for
+
+
 def test_a_form_of_function_words_is_not_repaired_throughout_on_one_occurrence(tmp_path):
     unspinner = lexicon(tmp_path, "{after: '\\s+(?-i:[A-Z])', evidence: spun}", spun="on the", canonical="at the")
     spun = "A crimson fowl and an azure orb. She was born on the Zoo. He sat on the bench."

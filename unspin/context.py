@@ -25,6 +25,7 @@ from .lexicon import TIERS, Entry
 from .matcher import Candidate, Terms, ascii_view, fold_text, found_in_ascii_view, occurrences
 from .phrases import spin_may_stand_in, starts_inside_name, starts_inside_term
 from .plausibility import MARGIN, Plausibility
+from .repair import article_calls_for
 
 LEVELS = TIERS
 DEFAULT_LEVEL = "contextual"
@@ -256,6 +257,10 @@ ECHO_REASON = (
     "the same word was repaired where its context held elsewhere in this document"
     " (the spinner swaps a word the same way throughout), outside quotations and set phrases"
 )
+ARTICLE_REASON = (
+    "the article before it fits the canonical wording, not this word (the spinner swapped"
+    " the word and left its article), outside quotations and set phrases"
+)
 
 
 # What decide() says of a candidate whose before/after went unmet with nothing to
@@ -270,7 +275,8 @@ def own_context_held(reason: str) -> bool:
 
     Remembered: decide() gives the same few reasons again and again (it keeps
     them), and this is asked of every candidate accepted in a spun document."""
-    return CONTEXT_MET in reason and MODEL_REASON not in reason and WAIVER_REASON not in reason and ECHO_REASON not in reason
+    return (CONTEXT_MET in reason and MODEL_REASON not in reason and WAIVER_REASON not in reason
+            and ECHO_REASON not in reason and ARTICLE_REASON not in reason)
 
 
 def decide(candidate: Candidate, document: Document, level: str, echo: bool = False) -> Optional[str]:
@@ -280,7 +286,8 @@ def decide(candidate: Candidate, document: Document, level: str, echo: bool = Fa
 
     `echo`: the entry repaired the same form elsewhere in this document with its
     own context met (see Unspinner.echoes); like `spin_suffices`, that may stand
-    in for an unmet before/after in a spun document, outside quotations.
+    in for an unmet before/after in a spun document, outside quotations.  So
+    may an article that fits the canonical wording and not the spun word.
     """
     entry: Entry = candidate[2]
     tier = entry.tier
@@ -311,7 +318,13 @@ def decide(candidate: Candidate, document: Document, level: str, echo: bool = Fa
     # `regex` searches before it, and they settle more candidates (on the
     # benchmark's spun text about 10 ms per 10 MB, of decide's 0.3 s).
     spun = document.spun
-    waive = (context.spin_suffices or echo) and spun
+    # "a invoice": an article that fits the canonical wording and not the word
+    # after it marks the word as the spinner's (article_calls_for); checked only
+    # for contextual entries in spun text, and cheaply first: few candidates
+    # follow "a " or "an ".
+    article = (spun and tier == "contextual" and start > 1 and text[start - 2] in "aAnN"
+               and article_calls_for(text, start, entry.canonical))
+    waive = (context.spin_suffices or echo or article) and spun
     stand_in = waive or (document.plausibility is not None and tier == "contextual" and context.ngram)
     # For each side: True where its condition holds, False where it is unmet
     # and may be stood in for, None without a condition.  (Each condition is
@@ -363,7 +376,10 @@ def decide(candidate: Candidate, document: Document, level: str, echo: bool = Fa
             return None
         if not spin_may_stand_in(text, start, end, entry.canonical):
             return None
-        stood_in = ECHO_REASON if echo and not context.spin_suffices else WAIVER_REASON
+        if context.spin_suffices:
+            stood_in = WAIVER_REASON
+        else:
+            stood_in = ARTICLE_REASON if article else ECHO_REASON
     elif unmet:
         gain = document.plausibility.gain(text, start, end, entry.canonical)
         if gain is None or gain < MARGIN:
