@@ -124,7 +124,7 @@ def test_an_article_that_fits_the_canonical_word_stands_in_for_unmet_context(tmp
     ],
 )
 def test_article_calls_for(before, word, canonical, calls_for):
-    from unspin.repair import article_calls_for
+    from unspin.articles import article_calls_for
 
     assert article_calls_for(before + word, len(before), canonical) is calls_for
 

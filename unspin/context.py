@@ -25,7 +25,7 @@ from .lexicon import TIERS, Entry
 from .matcher import Candidate, Terms, ascii_view, fold_text, found_in_ascii_view, occurrences
 from .phrases import spin_may_stand_in, starts_inside_name, starts_inside_term
 from .plausibility import MARGIN, Plausibility
-from .repair import article_calls_for
+from .articles import article_calls_for
 
 LEVELS = TIERS
 DEFAULT_LEVEL = "contextual"

@@ -6,6 +6,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 from typing import Iterable, List, Sequence, Tuple
 
+from .articles import wants_an
 from .case import carry_apostrophe, carry_case
 from .matcher import Candidate
 
@@ -126,40 +127,6 @@ def starts_sentence_with_figure(text: str, start: int, before: str, policy: str)
 
 
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)(an?)(\s+)\Z", re.IGNORECASE)
-# Words spelt with a vowel but said with a consonant, and the reverse.
-_CONSONANT_SOUND = re.compile(r"(?:uni|use|usu|uti|eu|one|once)", re.IGNORECASE)
-_VOWEL_SOUND = re.compile(r"(?:hour|honest|honou?r|heir)", re.IGNORECASE)
-
-
-def wants_an(word: str) -> bool:
-    if _VOWEL_SOUND.match(word):
-        return True
-    return word[:1].lower() in "aeiou" and not _CONSONANT_SOUND.match(word)
-
-
-def article_calls_for(text: str, start: int, canonical: str) -> bool:
-    """Does the article just before `start` disagree with the word there and agree with `canonical`?
-
-    "introduce a invoice", "in an workplace": the spinner swapped the word and
-    left its article, which still fits the word it replaced ("a bill", "an
-    office").  Words that start with a figure or a capital are left out: their
-    sound is not in their spelling ("an 8-bit byte", "an FBI agent").
-    """
-    if start < 2 or text[start - 1] != " " or not text[start : start + 1].islower():
-        return False
-    if text[start - 2] in "aA" and (start == 2 or not _is_word_char(text[start - 3])):
-        an = False
-    elif text[start - 3 : start - 1].lower() == "an" and (start == 3 or not _is_word_char(text[start - 4])):
-        an = True
-    else:
-        return False
-    return wants_an(text[start : start + 8]) != an and wants_an(canonical) == an
-
-
-def _is_word_char(character: str) -> bool:
-    return character.isalnum() or character in "'’"
-
-
 def agree_article(text: str, change: Change, floor: int = 0) -> Change:
     """'an irregular woodland' -> 'a random forest': take the article along when the sound changes.
 
