@@ -17,7 +17,7 @@ from typing import List, NamedTuple, Optional, Tuple
 from . import context, evidence, infer as inference, phrases, plausibility
 from .lexicon import collector_paused, fold_form, load_lexicons
 from .matcher import Matcher
-from .repair import Change, make_change, select, starts_sentence
+from .repair import Change, replacement, select, starts_sentence
 
 
 # Words whose sense is their context's (articles, prepositions, auxiliaries,
@@ -350,6 +350,11 @@ class Unspinner:
 
     def analyze(self, text: str) -> "Result":
         """Repaired text, the changes that made it, and the document's spin evidence, in one pass."""
+        return self._repaired(text, explain=True)
+
+    def _repaired(self, text: str, explain: bool) -> "Result":
+        """analyze(), with the list of changes only when `explain`: a repair that
+        returns the text alone builds no Change (unspin.repair.replacement)."""
         # Every candidate and change lives until the call returns, and none
         # refers back to another: the collector is paused (see collector_paused).
         with collector_paused():
@@ -358,10 +363,12 @@ class Unspinner:
             # (apply_changes would check each against the text again).
             changes, pieces, reached = [], [], 0
             for candidate, reason in chosen:
-                change = make_change(text, candidate, reason, reached)
-                pieces += (text[reached : change.start], change.after)
-                changes.append(change)
-                reached = change.end
+                start, end, after = replacement(text, candidate, reached)
+                pieces += (text[reached:start], after)
+                if explain:
+                    entry = candidate[2]
+                    changes.append(Change(start, end, text[start:end], after, entry.id, entry.tier, reason))
+                reached = end
             pieces.append(text[reached:])
             # Let go of the chosen candidates before the collector resumes: its
             # first pass then examines every object of this call still alive.
@@ -377,7 +384,8 @@ class Unspinner:
         return result.text, result.changes
 
     def repair(self, text: str) -> str:
-        return self.repair_and_explain(text)[0]
+        """The repaired text: that of repair_and_explain(), made without explaining each change."""
+        return self._repaired(text, explain=False).text
 
     def spin_evidence(self, text: str) -> evidence.SpinEvidence:
         """Safe-tier hits per 1,000 words, and whether the document counts as spun."""

@@ -155,8 +155,10 @@ def _phrases_beside(neighbours: dict, left: str, right: str) -> tuple:
     `neighbours` that allow `left` just before the span and `right` just after it."""
     # A phrase with no word before the span allows any `left`: its key has
     # None there; the same after.  Each group keeps the phrases' order.
-    groups = [found for key in ((left, right), (left, None), (None, right), (None, None))
-              if (found := neighbours.get(key))]
+    # Looked up one by one, not in a loop: this runs for every candidate that
+    # spin evidence would repair, and most find no group at all.
+    get = neighbours.get
+    groups = [found for found in (get((left, right)), get((left, None)), get((None, right)), get((None, None))) if found]
     if not groups:
         return ()
     if len(groups) == 1:
@@ -238,8 +240,10 @@ def starts_inside_name(text: str, start: int, end: int) -> bool:
     of a known name whose other words stand just before it (see the module's
     rules)?  Its repair would change that word ("Fort Worth war": no "price
     war") or make another phrase of it ("Great Wall road": no "Wall Street")."""
-    if not text[start].isupper() or _SPACE.search(text, start, end) is None:
-        return False  # most candidates: lower-case, or a single word (a line break also parts words)
+    if not text[start].isupper() or text[start:end].isalnum() or _SPACE.search(text, start, end) is None:
+        # Most candidates: lower-case, or a single word (a line break also parts
+        # words); a span of letters alone is one without a search.
+        return False
     first = _WORD.match(text, start, end)
     return first is not None and first.end() < end and set_phrases().ends_name(first.group().lower(), text, start)
 
