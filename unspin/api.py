@@ -109,6 +109,11 @@ def _echoing_form(written: str) -> Optional[str]:
     return None if all(word in _FUNCTION_WORDS for word in folded.split()) else folded
 
 
+# fold_form() remembered: a spun document's held candidates (Unspinner.held_forms)
+# are written in a few hundred ways, and folding one took three times a look-up.
+_folded = functools.lru_cache(maxsize=4096)(fold_form)
+
+
 @dataclass(frozen=True)
 class Result:
     text: str
@@ -285,7 +290,7 @@ class Unspinner:
     @staticmethod
     def held_forms(held, text: str) -> set:
         """(entry id, folded form) of each candidate accepted with its own before/after met (Decisions.held)."""
-        return {(candidate[2].id, fold_form(text[candidate[0] : candidate[1]])) for candidate in held}
+        return {(candidate[2].id, _folded(text[candidate[0] : candidate[1]])) for candidate in held}
 
     @staticmethod
     def echoes(decisions: "Decisions", document: context.Document, level: str, held: set) -> list:

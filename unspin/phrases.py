@@ -38,6 +38,8 @@ from .lexicon import builtin_paths, load_lexicons
 
 _WORD = regex.compile(r"\w+")
 _FIRST_WORD = regex.compile(r"\W*(\w+)")
+# The same read backwards from the end of a stretch of text: its last word.
+_LAST_WORD = regex.compile(r"(\w+)\W*\Z", regex.REVERSE)
 _SPACE = regex.compile(r"\s")
 # Characters read on each side of a word: more than the rest of any known phrase.
 SIDE = 80
@@ -178,9 +180,10 @@ def words_beside(text: str, start: int, end: int) -> tuple:
 
 def _word_before(text: str, start: int) -> str:
     """The lower-case word that ends nearest before `start` (within SIDE characters), or ''."""
-    # Read backwards: the first word of the reversed window, reversed again.
-    found = _FIRST_WORD.match(text[max(0, start - SIDE) : start][::-1])
-    return found.group(1)[::-1].lower() if found else ""
+    # Searched backwards from `start`, within the window: no copy of the window
+    # is made and reversed (this runs for every candidate that spin evidence would repair).
+    found = _LAST_WORD.search(text, max(0, start - SIDE), start)
+    return found.group(1).lower() if found else ""
 
 
 def _word_after(text: str, end: int) -> str:
