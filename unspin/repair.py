@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from typing import Iterable, List, Sequence, Tuple
 
 from .case import carry_case
@@ -95,8 +95,8 @@ def make_change(text: str, candidate: Candidate, reason: str, floor: int = 0) ->
 def replacement(text: str, candidate: Candidate, floor: int = 0) -> Tuple[int, int, str]:
     """(start, end, what text[start:end] becomes) for a chosen candidate: the
     change make_change() explains, without the explanation, which a repair
-    that returns the text alone does not build (a Change took 0.6 µs, of a
-    change's 3)."""
+    that returns the text alone does not build (48,000 Change objects per
+    10 MB of the benchmark's text)."""
     start, end, entry, words = candidate
     before = text[start:end]
     if words:
@@ -118,7 +118,7 @@ def replacement(text: str, candidate: Candidate, floor: int = 0) -> Tuple[int, i
         last = text[max(0, start - 8) : start].rstrip()[-1:]
     if last.isascii() and last not in "aAnN":
         return start, end, after
-    return article_agreed(text, start, end, after, floor)
+    return agree_article(text, start, end, after, floor)
 
 
 def starts_sentence(text: str, start: int) -> bool:
@@ -144,21 +144,14 @@ def wants_an(word: str) -> bool:
     return word[:1].lower() in "aeiou" and not _CONSONANT_SOUND.match(word)
 
 
-def agree_article(text: str, change: Change, floor: int = 0) -> Change:
+def agree_article(text: str, start: int, end: int, after: str, floor: int = 0) -> Tuple[int, int, str]:
     """'an irregular woodland' -> 'a random forest': take the article along when the sound changes.
 
-    Not an article before `floor`: it belongs to the previous change ("and not
+    For the change of text[start:end] to `after`: the same span and words, or
+    the span from the article on and the words with the article wanted.  Not
+    an article before `floor`: it belongs to the previous change ("and not
     using a" -> "without a"), which already rewrote it.
     """
-    start, end, after = article_agreed(text, change.start, change.end, change.after, floor)
-    if start == change.start:
-        return change
-    return replace(change, start=start, before=text[start:end], after=after)
-
-
-def article_agreed(text: str, start: int, end: int, after: str, floor: int = 0) -> Tuple[int, int, str]:
-    """agree_article() for the change of text[start:end] to `after`: the same span
-    and words, or the span from the article on and the words with the article wanted."""
     near = max(0, start - 8)
     match = _ARTICLE_BEFORE.search(text, near, start)
     if not match or not after or match.start() < floor:
