@@ -17,7 +17,7 @@ from typing import List, NamedTuple, Optional, Tuple
 from . import context, evidence, infer as inference, phrases, plausibility
 from .lexicon import collector_paused, fold_form, load_lexicons
 from .matcher import Matcher
-from .repair import Change, make_change, select, starts_sentence
+from .repair import Change, replacement, select, starts_sentence
 
 
 # Words whose sense is their context's (articles, prepositions, auxiliaries,
@@ -107,6 +107,11 @@ def _echoing_form(written: str) -> Optional[str]:
         return None
     folded = fold_form(written)
     return None if all(word in _FUNCTION_WORDS for word in folded.split()) else folded
+
+
+# fold_form() remembered: a spun document's held candidates (Unspinner.held_forms)
+# are written in a few hundred ways, and folding one took three times a look-up.
+_folded = functools.lru_cache(maxsize=4096)(fold_form)
 
 
 @dataclass(frozen=True)
@@ -285,7 +290,7 @@ class Unspinner:
     @staticmethod
     def held_forms(held, text: str) -> set:
         """(entry id, folded form) of each candidate accepted with its own before/after met (Decisions.held)."""
-        return {(candidate[2].id, fold_form(text[candidate[0] : candidate[1]])) for candidate in held}
+        return {(candidate[2].id, _folded(text[candidate[0] : candidate[1]])) for candidate in held}
 
     @staticmethod
     def echoes(decisions: "Decisions", document: context.Document, level: str, held: set) -> list:
@@ -350,6 +355,11 @@ class Unspinner:
 
     def analyze(self, text: str) -> "Result":
         """Repaired text, the changes that made it, and the document's spin evidence, in one pass."""
+        return self._repaired(text, explain=True)
+
+    def _repaired(self, text: str, explain: bool) -> "Result":
+        """analyze(), with the list of changes only when `explain`: a repair that
+        returns the text alone builds no Change (unspin.repair.replacement)."""
         # Every candidate and change lives until the call returns, and none
         # refers back to another: the collector is paused (see collector_paused).
         with collector_paused():
@@ -358,10 +368,12 @@ class Unspinner:
             # (apply_changes would check each against the text again).
             changes, pieces, reached = [], [], 0
             for candidate, reason in chosen:
-                change = make_change(text, candidate, reason, reached)
-                pieces += (text[reached : change.start], change.after)
-                changes.append(change)
-                reached = change.end
+                start, end, after = replacement(text, candidate, reached)
+                pieces += (text[reached:start], after)
+                if explain:
+                    entry = candidate[2]
+                    changes.append(Change(start, end, text[start:end], after, entry.id, entry.tier, reason))
+                reached = end
             pieces.append(text[reached:])
             # Let go of the chosen candidates before the collector resumes: its
             # first pass then examines every object of this call still alive.
@@ -377,7 +389,8 @@ class Unspinner:
         return result.text, result.changes
 
     def repair(self, text: str) -> str:
-        return self.repair_and_explain(text)[0]
+        """The repaired text: that of repair_and_explain(), made without explaining each change."""
+        return self._repaired(text, explain=False).text
 
     def spin_evidence(self, text: str) -> evidence.SpinEvidence:
         """Safe-tier hits per 1,000 words, and whether the document counts as spun."""

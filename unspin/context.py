@@ -294,16 +294,16 @@ def decide(candidate: Candidate, document: Document, level: str, echo: bool = Fa
     if tier not in _ENABLED[level]:
         return None
     context = entry.context
-    text, start, end = document.text, candidate[0], candidate[1]
+    text, start, end, spun = document.text, candidate[0], candidate[1], document.spun
     # starts_inside_phrase(), written out: it is asked of every candidate.
     if (text[start].isupper() and starts_inside_name(text, start, end)) or (
-            not document.spun and entry.id in document.overlapping and starts_inside_term(text, start, end)):
+            not spun and entry.id in document.overlapping and starts_inside_term(text, start, end)):
         return None
     if context.unconditional:
         return _KIND[tier]
     if context.match_case and " ".join(text[start:end].split()) not in entry.spun:
         return None
-    if context.evidence and not document.spun:
+    if context.evidence and not spun:
         return None
     # An unmet before/after condition; in a spun document the spin evidence
     # (where the entry says it suffices, or where its form was repaired
@@ -317,7 +317,6 @@ def decide(candidate: Candidate, document: Document, level: str, echo: bool = Fa
     # compiled with `re`, which answers in half the time of the backwards
     # `regex` searches before it, and they settle more candidates (on the
     # benchmark's spun text about 10 ms per 10 MB, of decide's 0.3 s).
-    spun = document.spun
     # "a invoice": an article that fits the canonical wording and not the word
     # after it marks the word as the spinner's (article_calls_for); checked only
     # for contextual entries in spun text, and cheaply first: few candidates
@@ -344,7 +343,7 @@ def decide(candidate: Candidate, document: Document, level: str, echo: bool = Fa
             return None
     before, not_before = context.before, context.not_before
     if before is not None or not_before is not None:
-        window = text[max(0, start - WINDOW) : start]
+        window = text[start - WINDOW if start > WINDOW else 0 : start]
         if before is not None:
             if before.hits(window):
                 preceded = True

@@ -38,6 +38,8 @@ from .lexicon import builtin_paths, load_lexicons
 
 _WORD = regex.compile(r"\w+")
 _FIRST_WORD = regex.compile(r"\W*(\w+)")
+# The same read backwards from the end of a stretch of text: its last word.
+_LAST_WORD = regex.compile(r"(\w+)\W*\Z", regex.REVERSE)
 _SPACE = regex.compile(r"\s")
 # Characters read on each side of a word: more than the rest of any known phrase.
 SIDE = 80
@@ -155,8 +157,10 @@ def _phrases_beside(neighbours: dict, left: str, right: str) -> tuple:
     `neighbours` that allow `left` just before the span and `right` just after it."""
     # A phrase with no word before the span allows any `left`: its key has
     # None there; the same after.  Each group keeps the phrases' order.
-    groups = [found for key in ((left, right), (left, None), (None, right), (None, None))
-              if (found := neighbours.get(key))]
+    # Looked up one by one, not in a loop: this runs for every candidate that
+    # spin evidence would repair, and most find no group at all.
+    get = neighbours.get
+    groups = [found for found in (get((left, right)), get((left, None)), get((None, right)), get((None, None))) if found]
     if not groups:
         return ()
     if len(groups) == 1:
@@ -176,9 +180,10 @@ def words_beside(text: str, start: int, end: int) -> tuple:
 
 def _word_before(text: str, start: int) -> str:
     """The lower-case word that ends nearest before `start` (within SIDE characters), or ''."""
-    # Read backwards: the first word of the reversed window, reversed again.
-    found = _FIRST_WORD.match(text[max(0, start - SIDE) : start][::-1])
-    return found.group(1)[::-1].lower() if found else ""
+    # Searched backwards from `start`, within the window: no copy of the window
+    # is made and reversed (this runs for every candidate that spin evidence would repair).
+    found = _LAST_WORD.search(text, max(0, start - SIDE), start)
+    return found.group(1).lower() if found else ""
 
 
 def _word_after(text: str, end: int) -> str:
@@ -238,8 +243,10 @@ def starts_inside_name(text: str, start: int, end: int) -> bool:
     of a known name whose other words stand just before it (see the module's
     rules)?  Its repair would change that word ("Fort Worth war": no "price
     war") or make another phrase of it ("Great Wall road": no "Wall Street")."""
-    if not text[start].isupper() or _SPACE.search(text, start, end) is None:
-        return False  # most candidates: lower-case, or a single word (a line break also parts words)
+    if not text[start].isupper() or text[start:end].isalnum() or _SPACE.search(text, start, end) is None:
+        # Most candidates: lower-case, or a single word (a line break also parts
+        # words); a span of letters alone is one without a search.
+        return False
     first = _WORD.match(text, start, end)
     return first is not None and first.end() < end and set_phrases().ends_name(first.group().lower(), text, start)
 
