@@ -84,6 +84,7 @@ def test_every_change_span_matches_the_input(text):
 @example("#MeToo motion nationwide security Convention ")
 # A spun form that takes the first words of AP's "Health and Science Department" line.
 @example("house Well being and Science Division ")
+@example("Ho Chi Minh town Affiliation ")
 def test_repair_is_idempotent(text):
     # "of of of" would need two passes; a spinner doubles a word once, never twice.
     assume(not TRIPLED_WORD.search(text))
@@ -127,6 +128,7 @@ def test_repair_is_idempotent(text):
 @example("best picture Division of Motor Vehicles ")
 # A spun form across a canonical phrase's last word and a name's first ("heat Weather").
 @example("dead heat Weather Channel ")
+@example("brain tumor Division of Motor Vehicles ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
     assume(not DOUBLED_WORD.search(text))
