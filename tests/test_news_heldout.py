@@ -24,10 +24,11 @@ PAIRS = sorted(
 # round 34's five pairs, measured on 69c5cc0: 3531 -> 3731, --ngram 3388 -> 3572;
 # round 35's five pairs, measured on 83c7bc3: 3711 -> 3914, --ngram 3550 -> 3738;
 # round 36's five pairs, measured on 128e98a: 3883 -> 4062, --ngram 3718 -> 3883;
-# round 37's five pairs, measured on eda4ab5: 4032 -> 4223, --ngram 3853 -> 4035).
-MAX_ERRORS_AFTER_REPAIR = 4203
+# round 37's five pairs, measured on eda4ab5: 4032 -> 4223, --ngram 3853 -> 4035;
+# round 38's five pairs, measured on d9c893b: 4203 -> 4434, --ngram 4017 -> 4228).
+MAX_ERRORS_AFTER_REPAIR = 4434
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 4017
+MAX_ERRORS_WITH_NGRAM = 4228
 
 
 def _read(path):
