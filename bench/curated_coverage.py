@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from infer_eval import comparable, load_rows  # noqa: E402
+from infer_eval import load_rows, same_restoration  # noqa: E402
 from unspin import Unspinner  # noqa: E402
 
 
@@ -50,7 +50,7 @@ def main(argv=None) -> int:
             missed.append(row.spun[0])
             continue
         changed += 1
-        restored += comparable(repaired) == comparable(expected)
+        restored += same_restoration(repaired, expected)
     total = len(rows)
     print(f"{total} rows: {changed} changed ({100 * changed / total:.1f}%), {restored} restored ({100 * restored / total:.1f}%)")
     for form in missed[: args.misses]:

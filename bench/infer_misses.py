@@ -36,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from infer_eval import comparable, inner_split, load_rows, repair, split, with_spun_acronym, without_notes  # noqa: E402
+from infer_eval import inner_split, load_rows, repair, same_restoration, split, with_spun_acronym, without_notes  # noqa: E402
 from unspin.infer import (  # noqa: E402
     STRONG_SCORE, Inferrer, Thesaurus, _variants, alignment, base_form, common_words, curated_terms,
     same_word, select_longest, term_key,
@@ -90,9 +90,9 @@ def main(argv=None) -> int:
         spun = entry.spun[0]
         text, expected = f"In this study, {spun} was considered.", f"In this study, {with_spun_acronym(entry)} was considered."
         sure, spun_document = repair(inferrer, text, True), repair(inferrer, text, False)
-        if comparable(sure) == comparable(expected):
+        if same_restoration(sure, expected):
             outcome = "restored (sure)"
-        elif comparable(spun_document) == comparable(expected):
+        elif same_restoration(spun_document, expected):
             outcome = "restored only where the document shows spin"
             for inference in select_longest(inferrer.find(text)):
                 if not inference.sure:
@@ -101,7 +101,7 @@ def main(argv=None) -> int:
                     examples[cause].append(text[inference.start : inference.end])
         elif sure != text or spun_document != text:
             outcome = "wrong" + (" (sure)" if sure != text else " (only where the document shows spin)")
-        elif any(comparable(i.term) == comparable(canonical) for i in anything.find(text)):
+        elif any(same_restoration(i.term, canonical) for i in anything.find(text)):
             outcome = "the right term, scored below min_score"
         else:
             pairs = alignment(spun, entry.canonical) or alignment(spun, canonical)

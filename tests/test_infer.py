@@ -3,7 +3,7 @@
 import pytest
 
 from unspin import Unspinner
-from unspin.infer import Inferrer, WordMaps, base_form, pluralize, same_word, select_longest
+from unspin.infer import Inferrer, Thesaurus, WordMaps, base_form, pluralize, same_word, select_longest
 from unspin.lexicon import Entry
 
 
@@ -341,3 +341,44 @@ def test_three_weak_swaps_or_rare_words_that_spell_one_term_are_sure_where_two_a
     assert len(kept.substitutions) == 2 and kept.score == two.score and kept.sure
     common_kept = Inferrer.from_entries(listed, ["colonic bowel syndrome"], common=common | {"colonic"})
     assert not common_kept.find("a colonic gut disorder")[0].sure
+
+
+def test_a_repair_that_would_leave_a_longer_known_term_half_done_is_not_sure():
+    listed = [entry("discourse acknowledgement", "speech recognition", 1), entry("discourse acknowledgment", "speech recognition", 2)]
+    terms = ["speech recognition", "automatic speech recognition"]
+    # "programmed" is rare here: a word the spinner may have swapped for "automatic".
+    inferrer = Inferrer.from_entries(listed, terms, common={"proposed"})
+    [half] = inferrer.find("the programmed discourse acknowledgement was tested")
+    assert half.term == "speech recognition" and half.part_of == "automatic speech recognition"
+    assert half.score >= 0.55 and half.anchored and not half.sure
+    assert half.reason().endswith("; maybe part of automatic speech recognition")
+    # An ordinary word beside it, which nothing relates to "automatic", is no sign.
+    [plain] = Inferrer.from_entries(listed, terms, common={"proposed"}).find("the proposed discourse acknowledgement was tested")
+    assert plain.part_of is None and plain.sure
+    # Without the longer term in the gazetteer there is nothing to leave half done.
+    [alone] = Inferrer.from_entries(listed, terms[:1], common={"proposed"}).find("the programmed discourse acknowledgement")
+    assert alone.part_of is None and alone.sure
+    # Nor where the words around the phrase are function words and punctuation.
+    assert all(found.sure for found in inferrer.find("In this study, discourse acknowledgement was considered."))
+
+
+def test_an_ordinary_word_beside_the_term_tells_of_a_longer_one_where_a_thesaurus_relates_it_at_any_weight():
+    listed = [entry("discourse acknowledgement", "speech recognition", 1), entry("discourse acknowledgment", "speech recognition", 2)]
+    terms = ["speech recognition", "automatic speech recognition"]
+    # Moby alone, for a word of ordinary prose: too weak to compose the longer term.
+    thesaurus = Thesaurus({"programmed": {"automatic": "moby"}})
+    inferrer = Inferrer.from_entries(listed, terms, common={"programmed"}, thesaurus=thesaurus)
+    [half] = inferrer.find("the programmed discourse acknowledgement")
+    assert half.term == "speech recognition" and half.part_of == "automatic speech recognition" and not half.sure
+    unrelated = Inferrer.from_entries(listed, terms, common={"programmed"}, thesaurus=Thesaurus({}))
+    assert all(found.sure for found in unrelated.find("the programmed discourse acknowledgement"))
+
+
+def test_a_phrase_read_one_word_off_would_say_the_terms_last_word_twice_and_is_not_sure():
+    listed = [entry("choice help framework", "decision support system", 1), entry("choice help frameworks", "decision support systems", 2)]
+    thesaurus = Thesaurus({"network": {"system": "hypernym"}})
+    inferrer = Inferrer.from_entries(listed, ["decision support system"], thesaurus=thesaurus)
+    [off] = inferrer.find("a choice help framework network")
+    assert off.part_of == "decision support system network" and not off.sure
+    [whole] = inferrer.find("a choice help framework was built")
+    assert whole.part_of is None and whole.sure

@@ -63,3 +63,11 @@ def test_infer_eval_measures_inside_the_train_half_in_two_folds(tmp_path):
         train, test = (int(n) for n in re.search(r"train (\d+), test (\d+)", out).groups())
         totals.append((train, test))
     assert totals[0] == totals[1][::-1], "the second fold swaps the parts"
+
+
+def test_a_restoration_may_join_a_compound_otherwise_than_the_list():
+    assert infer_eval.same_restoration("a feed-forward neural network", "A feedforward neural networks")
+    assert infer_eval.same_restoration("eigen values", "eigenvalues")
+    assert infer_eval.same_restoration("high pass filter", "high-pass filter")
+    assert not infer_eval.same_restoration("machine learning methods", "machine learning techniques")
+    assert not infer_eval.same_restoration("programmed speech recognition", "automatic speech recognition")
