@@ -26,7 +26,7 @@ PAIRS = sorted(
 # round 36's five pairs, measured on 128e98a: 3883 -> 4062, --ngram 3718 -> 3883;
 # round 37's five pairs, measured on eda4ab5: 4032 -> 4223, --ngram 3853 -> 4035;
 # round 38's five pairs, measured on d9c893b: 4203 -> 4434, --ngram 4017 -> 4228).
-MAX_ERRORS_AFTER_REPAIR = 4410
+MAX_ERRORS_AFTER_REPAIR = 4409
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
 MAX_ERRORS_WITH_NGRAM = 4210
 
