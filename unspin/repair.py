@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Iterable, List, Sequence, Tuple
 
-from .articles import wants_an
+from .articles import agree_article
 from .case import carry_apostrophe, carry_case
 from .matcher import Candidate
 
@@ -133,27 +133,6 @@ def starts_sentence_with_figure(text: str, start: int, before: str, policy: str)
     if policy == "exact" or not before[:1].isdigit():
         return False
     return starts_sentence(text, start)
-
-
-_ARTICLE_BEFORE = re.compile(r"(?<!\w)(an?)(\s+)\Z", re.IGNORECASE)
-def agree_article(text: str, start: int, end: int, after: str, floor: int = 0) -> Tuple[int, int, str]:
-    """'an irregular woodland' -> 'a random forest': take the article along when the sound changes.
-
-    For the change of text[start:end] to `after`: the same span and words, or
-    the span from the article on and the words with the article wanted.  Not
-    an article before `floor`: it belongs to the previous change ("and not
-    using a" -> "without a"), which already rewrote it.
-    """
-    near = max(0, start - 8)
-    match = _ARTICLE_BEFORE.search(text, near, start)
-    if not match or not after or match.start() < floor:
-        return start, end, after
-    article, gap = match.groups()
-    wanted = "an" if wants_an(after) else "a"
-    if article.lower() == wanted:
-        return start, end, after
-    fixed = wanted.capitalize() if article[0].isupper() else wanted
-    return match.start(), end, fixed + gap + after
 
 
 def apply_changes(text: str, changes: Sequence[Change]) -> str:
