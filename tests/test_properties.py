@@ -129,6 +129,7 @@ def test_repair_is_idempotent(text):
 # A spun form across a canonical phrase's last word and a name's first ("heat Weather").
 @example("dead heat Weather Channel ")
 @example("brain tumor Division of Motor Vehicles ")
+@example("House climate ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
     assume(not DOUBLED_WORD.search(text))
