@@ -87,6 +87,7 @@ def test_every_change_span_matches_the_input(text):
 @example("Ho Chi Minh town Affiliation ")
 # A canonical word before a repaired "price war" read as the spun "obesity price".
 @example("#MeToo motion corpulence worth battle ")
+@example("they mentioned in an announcement ")
 def test_repair_is_idempotent(text):
     # "of of of" would need two passes; a spinner doubles a word once, never twice.
     assume(not TRIPLED_WORD.search(text))
