@@ -88,6 +88,9 @@ def test_every_change_span_matches_the_input(text):
 # A canonical word before a repaired "price war" read as the spun "obesity price".
 @example("#MeToo motion corpulence worth battle ")
 @example("they mentioned in an announcement ")
+# A form whose last word starts a hyphenated compound ("year-old", "cross-correlation").
+@example("within the ultimate 12 months-outdated ")
+@example("emergency landing cross-correlation ")
 def test_repair_is_idempotent(text):
     # "of of of" would need two passes; a spinner doubles a word once, never twice.
     assume(not TRIPLED_WORD.search(text))
