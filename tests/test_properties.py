@@ -91,6 +91,8 @@ def test_every_change_span_matches_the_input(text):
 # A form whose last word starts a hyphenated compound ("year-old", "cross-correlation").
 @example("within the ultimate 12 months-outdated ")
 @example("emergency landing cross-correlation ")
+# A repaired "home game" read as the end of a spun "Speaker of the Home".
+@example("SPEAKER OF THE RESIDENCE recreation ")
 def test_repair_is_idempotent(text):
     # "of of of" would need two passes; a spinner doubles a word once, never twice.
     assume(not TRIPLED_WORD.search(text))
