@@ -40,8 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_synonyms import term_words  # noqa: E402
-from unspin.infer import FUNCTION_WORDS  # noqa: E402
 from unspin.lexicon import load_lexicons  # noqa: E402
+from unspin.wordlists import FUNCTION_WORDS  # noqa: E402
 
 # A single word: lower-case letters with inner hyphens.  Moby's capitalized
 # entries are names ("Spartan"), its entries with spaces phrases.

@@ -46,8 +46,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from unspin.infer import FUNCTION_WORDS, curated_terms, parts, words  # noqa: E402
 from unspin.lexicon import load_lexicons  # noqa: E402
+from unspin.wordforms import parts, words  # noqa: E402
+from unspin.wordlists import FUNCTION_WORDS, curated_terms  # noqa: E402
 
 PARTS_OF_SPEECH = ("noun", "verb", "adj", "adv")
 # The relations written, closest first (a lemma related in several ways is written once, as the closest).

@@ -31,8 +31,9 @@ are counted on clean prose: words changed per 10,000 words.
 
 Rules and thresholds are tuned with --inner: the train half split again
 (by another hash), learned from one part and measured on the other, so
-that the test half is only ever measured.  The constants of unspin/infer.py
-cite two-fold cross-validation: --inner 1 and --inner 2 of both splits, summed.
+that the test half is only ever measured.  The constants of unspin/infer.py,
+unspin/wordmaps.py and unspin/thesaurus.py cite two-fold cross-validation:
+--inner 1 and --inner 2 of both splits, summed.
 
 With --split variant, about half the variants of every canonical that has
 several are held out instead, and the rest are learned from: the case of an
@@ -55,10 +56,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from unspin.evidence import count_words  # noqa: E402
 from unspin.fingerprints import load_fingerprints  # noqa: E402
-from unspin.infer import DEFAULT_MIN_SCORE, Inferrer, Thesaurus, base_form, curated_terms, select_longest, term_key, words  # noqa: E402
+from unspin.infer import DEFAULT_MIN_SCORE, Inferrer, select_longest, term_key  # noqa: E402
 from unspin.lexicon import LexiconWarning, fold_form, load_lexicons  # noqa: E402
 from unspin.plausibility import default_model  # noqa: E402
 from unspin.score import words as score_words  # noqa: E402
+from unspin.thesaurus import Thesaurus  # noqa: E402
+from unspin.wordforms import base_form, words  # noqa: E402
+from unspin.wordlists import curated_terms  # noqa: E402
 
 
 def in_test_half(canonical: str) -> bool:

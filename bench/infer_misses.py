@@ -37,17 +37,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from infer_eval import inner_split, load_rows, repair, same_restoration, split, with_spun_acronym, without_notes  # noqa: E402
-from unspin.infer import (  # noqa: E402
-    STRONG_SCORE, Inferrer, Thesaurus, _variants, alignment, base_form, common_words, curated_terms,
-    same_word, select_longest, term_key,
-)
+from unspin.infer import STRONG_SCORE, Inferrer, select_longest, term_key  # noqa: E402
+from unspin.thesaurus import Thesaurus  # noqa: E402
+from unspin.wordforms import base_form, forms_of, same_word  # noqa: E402
+from unspin.wordlists import common_words, curated_terms  # noqa: E402
+from unspin.wordmaps import alignment  # noqa: E402
 
 
 def unmapped_cause(inferrer: Inferrer, thesaurus: Thesaurus, spun_word: str, canonical_word: str) -> str:
     related = thesaurus.targets(spun_word)
     if canonical_word in related or base_form(canonical_word) in related:
         return "the thesaurus relates them, but the spun word is common"
-    if any(form in inferrer.maps.counts for form in _variants(spun_word)):
+    if any(form in inferrer.maps.counts for form in forms_of(spun_word)):
         return "the spun word is learned, for other words"
     if related:
         return "the spun word is in the thesaurus, for other words"

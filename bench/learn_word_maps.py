@@ -4,7 +4,7 @@ Each row whose spun phrase and canonical wording have as many words is
 aligned word by word; a pair seen at least --min-count times is written as
 `spun word <TAB> canonical word <TAB> count`.  Rows with more spun words are
 read as a phrase for one canonical word once the words around it line up
-("getting to know" for "learning", unspin.infer.phrase_alignment), written
+("getting to know" for "learning", unspin.wordmaps.phrase_alignment), written
 the same way with the phrase's words separated by spaces.  Only word pairs
 and phrases are kept, never the list's rows: the file says how the spinner
 swaps words, as a thesaurus would.
@@ -22,8 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from unspin.fingerprints import load_fingerprints  # noqa: E402
-from unspin.infer import WordMaps  # noqa: E402
 from unspin.lexicon import LexiconWarning  # noqa: E402
+from unspin.wordmaps import WordMaps  # noqa: E402
 
 
 def main(argv=None) -> int:

@@ -3,8 +3,11 @@
 import pytest
 
 from unspin import Unspinner
-from unspin.infer import Inferrer, Thesaurus, WordMaps, base_form, pluralize, same_word, select_longest
+from unspin.infer import Inferrer, select_longest
 from unspin.lexicon import Entry
+from unspin.thesaurus import Thesaurus
+from unspin.wordforms import base_form, pluralize, same_word
+from unspin.wordmaps import WordMaps
 
 
 def entry(spun, canonical, number=0):

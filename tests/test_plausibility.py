@@ -147,7 +147,8 @@ def test_association_tells_a_phrase_from_two_words_never_seen_together():
 
 @needs_model
 def test_inference_with_the_model_is_sure_of_an_unheard_swap_and_not_of_an_ordinary_phrase():
-    from unspin.infer import Inferrer, WordMaps
+    from unspin.infer import Inferrer
+    from unspin.wordmaps import WordMaps
 
     maps = WordMaps({"backwoods": {"forest": 9}, "vein": {"artery": 9}})
     terms = ["random forest", "pulmonary artery"]

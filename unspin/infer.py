@@ -5,21 +5,12 @@ forest" becomes "irregular woodland", "arbitrary timberland", "irregular
 backwoods".  Lists hold the variants curators have seen; new paper-mill
 batches bring others.  This module generalises from the lists:
 
-1. **Word maps.** Every entry whose spun form and canonical form have as many
-   words (hyphenated compounds whole or split) is aligned word by word
-   (irregular -> random, woodland -> forest), and the counts are kept:
-   `WordMaps.learn(entries)`, plus the package's `spinner-words.tsv`.  An
-   entry with more spun words gives a phrase for one canonical word where the
-   words around it line up by those maps ("transfer getting to know" /
-   "transfer learning": getting to know -> learning).
-   **Thesaurus.** The spinner's thesaurus is not public, but WordNet's
-   synonyms of the words of technical terms, and their hyponyms and
-   hypernyms one step away (`synonyms.tsv`, built by
-   bench/build_synonyms.py), are inverted: "anxious" may stand for "nervous",
-   "carcinoma" for "cancer".  Moby Thesaurus II's words for the words of
-   terms (`moby-synonyms.tsv`, bench/build_moby_synonyms.py: pairs each of
-   the two words' lists names, "phony" / "artificial") are inverted too, at a
-   weight too low to make an inference alone.
+1. **Word maps and thesauri.**  Which canonical word a spun word may stand
+   for: swaps learned from the lexicons' entries (irregular -> random,
+   getting to know -> learning; unspin/wordmaps.py), and WordNet's and Moby's
+   relations of the words of technical terms, inverted (timberland -> forest;
+   unspin/thesaurus.py).  Words are compared by their base forms and spelling
+   variants (unspin/wordforms.py).
    A word of ordinary prose (`common-words.txt`: "main", "working") is read
    through the thesaurus only where a learned map agrees with it, or weakly
    where WordNet and Moby agree ("genuine" / "true"); a rarer word
@@ -28,7 +19,8 @@ batches bring others.  This module generalises from the lists:
    (`wordnet-synsets.txt`): "cerebration" shares a synset with "thinking",
    which was seen for "intelligence".
 2. **Gazetteer.** The canonical technical terms a repair may produce: the
-   canonical forms of the loaded lexicons plus the curated `gazetteer.txt`.
+   canonical forms of the loaded lexicons plus the curated `gazetteer.txt`
+   (unspin/wordlists.py).
 3. **Composition.** Where a word may start a term (an automaton finds those),
    every word proposes itself (plurals, and spelling variants within one edit,
    measured with rapidfuzz) and the canonical words the maps and the
@@ -78,37 +70,28 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
-import importlib.resources
 import itertools
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import ahocorasick_rs
-from rapidfuzz.distance import Levenshtein
 
 from .lexicon import Entry, fold_form
 from .matcher import Candidate, automaton_text, whole_words, fold_text, is_word_char
+from .thesaurus import THESAURUS_WEIGHTS, Thesaurus
+from .wordforms import (
+    HYPHENS, MIN_FUZZY_LENGTH, WORD, base_form, forms_of, is_plural_of, looks_plural, parts, pluralize, same_word, words,
+)
+from .wordlists import FUNCTION_WORDS, common_words, curated_terms
+from .wordmaps import MAX_PHRASE_WORDS, WordMaps
 
-# Words: letters and digits with inner apostrophes; a hyphenated compound
-# ("man-made", "cross-approval") is one word, and is also read as its parts
-# where the parts line up ("cross approval" with "cross validation").
-_WORD = re.compile(r"\w+(?:['’‐‑-]\w+)*")
-_HYPHENS = re.compile(r"[-‐‑]")
 # A text may join two words of a term with spaces and at most one line break:
 # the next word of a phrase is matched with what joins it, in one step.
-_JOINED_WORD = re.compile(r"[ \t]*(?:\r?\n)?[ \t]*(" + _WORD.pattern + ")")
+_JOINED_WORD = re.compile(r"[ \t]*(?:\r?\n)?[ \t]*(" + WORD.pattern + ")")
 # The word a stretch of text ends with.
-_LAST_WORD = re.compile(_WORD.pattern + "$")
-
-# Words a tortured phrase never starts or ends with: a phrase that does is a
-# piece of an ordinary sentence ("the network", "system of").
-FUNCTION_WORDS = frozenset(
-    """a an the of in on at to for from by with and or but as is are was were be been being
-    this that these those it its their our your his her we they you he she i not no than then
-    into onto over under via per so such which who whom whose what when where how""".split()
-)
+_LAST_WORD = re.compile(WORD.pattern + "$")
 
 # The tier name that changes made by inference carry.
 INFERRED_TIER = "inferred"
@@ -143,15 +126,10 @@ AMBIGUOUS_RATIO = 0.7
 MAX_GAP = 12
 # How far back the word before a phrase is looked for (a longer word is cut).
 LONGEST_WORD = 64
-# Shorter words differ too often by one letter ("cat", "cut") to count as variants.
-MIN_FUZZY_LENGTH = 6
 # Distinct words whose look-ups are cached per Inferrer.
 WORDS_CACHED = 200_000
 # Maximum number of words in a gazetteer term that inference will compose.
 MAX_TERM_WORDS = 5
-# Most words a spinner writes for one word of a term ("getting to know" for
-# "learning", "honest to goodness" for "true").
-MAX_PHRASE_WORDS = 4
 DEFAULT_MIN_SCORE = 0.3
 
 # A phrase of which three words or more tell of a technical term, each swapped
@@ -182,11 +160,18 @@ TELLING_SCORE = DEFAULT_MIN_SCORE
 ACRONYM_ONLY_WEIGHT = 0.5
 VARIANT_PENALTY = 0.99
 TECHNICAL_WORD_PENALTY = 0.5
-# How many sightings more a swap of a rare spun word counts (_weight).  In
-# two-fold cross-validation inside the train halves of bench/infer_eval.py,
-# sure inferences restored 191 rows with 19 wrong at 0, 209 / 20 at 0.5,
-# 210 / 20 at 1 and 216 / 23 at 2.
-RARE_SIGHTINGS = 0.5
+# A word of ordinary prose that WordNet and Moby both relate to a term word
+# (two thesauri agree: "genuine" / "true", "trail" / "path") stands for it at
+# this weight, below DEFAULT_MIN_SCORE, and only in a phrase of TELLING_WORDS
+# telling words ("genuine advantageous fee").  In the cross-validation of
+# thesaurus.MOBY_WEIGHTS, sure inferences restored 316 rows with 28 wrong
+# without it, 331 / 27 at 0.2 and 332 / 27 at 0.25; the false edits of sure
+# inferences on clean prose stayed 0.33 per 10k words.  Beside one strong
+# swap in a shorter phrase it made 56 more inferences in spun documents, 14
+# of them wrong, and raised the false edits of every inference from 7.1 to
+# 8.4 per 10k: hence the telling words (every inference 630 / 127 without the
+# agreement, 645 / 123 with it).
+AGREED_COMMON_WEIGHT = 0.2
 
 
 def _inside_compound(text: str, start: int) -> bool:
@@ -209,336 +194,6 @@ def _spacing_start(text: str, end: int) -> int:
             start -= 1
     return start
 
-
-def words(text: str) -> List[str]:
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-
-
-def parts(text: str) -> List[str]:
-    """The words of `text` with hyphenated compounds split into their parts."""
-    return words(_HYPHENS.sub(" ", text))
-
-
-def alignment(spun: str, canonical: str) -> Optional[List[Tuple[str, str]]]:
-    """Word pairs of two phrases of as many words, compounds whole or split; None if they never line up."""
-    for source in (words(spun), parts(spun)):
-        for target in (words(canonical), parts(canonical)):
-            if len(source) == len(target):
-                return list(zip(source, target))
-    return None
-
-
-@functools.lru_cache(maxsize=100_000)
-def _variants(word: str) -> Tuple[str, ...]:
-    """The word and its likely base forms: plurals and a few verb endings."""
-    forms = [word]
-    if len(word) > 3:
-        if word.endswith("ies"):
-            forms.append(word[:-3] + "y")
-        if word.endswith("es"):
-            forms.append(word[:-2])
-        # A Greek singular in -sis ("analysis", "basis") is no plural.
-        if word.endswith("s") and not word.endswith(("ss", "sis")):
-            forms.append(word[:-1])
-        # Its plural is in -ses ("analyses", "hypotheses", "diagnoses"); other
-        # words in -oses and -ases are plurals of -ose, -ase ("doses", "cases").
-        if word.endswith(("yses", "eses", "noses")):
-            forms.append(word[:-2] + "is")
-    return tuple(dict.fromkeys(forms))
-
-
-def _entry_by_form(table: dict, word: str):
-    """The table's entry for the word as written, else for its nearest base
-    form, and whether it was a base form's (the word is then its plural)."""
-    for form in _variants(word):
-        found = table.get(form)
-        if found:
-            return found, form != word
-    return None, False
-
-
-def base_form(word: str) -> str:
-    """The word without a plural ending, if it has one."""
-    return _variants(word)[-1]
-
-
-def _weight(count: int, total: int, rare: bool = False) -> float:
-    """How reliable a swap seen `count` times is, of `total` swaps of its spun word(s):
-    sightings make it reliable (1 - 1/2^count), and so does being the usual target.
-    A rare spun word counts RARE_SIGHTINGS more sightings: ordinary prose does not
-    use it, so one sighting of it in a list says more than one of a common word."""
-    return (1 - 0.5 ** (count + (RARE_SIGHTINGS if rare else 0))) * (0.5 + 0.5 * count / total)
-
-
-def phrase_alignment(spun: str, canonical: str, counts: Dict[str, Counter]) -> Optional[Tuple[Tuple[str, ...], str]]:
-    """The several spun words that stand for one canonical word, if that is all
-    that is left when the words on both sides line up (same word, or a swap in
-    `counts`): "deep transfer getting to know" / "deep transfer learning" gives
-    (("getting", "to", "know"), "learning").  None otherwise."""
-
-    def match(spun_word: str, canonical_word: str) -> bool:
-        return same_word(spun_word, canonical_word) or any(canonical_word in counts.get(f, ()) for f in _variants(spun_word))
-
-    for source in (words(spun), parts(spun)):
-        for target in (words(canonical), parts(canonical)):
-            if not target or len(source) <= len(target):
-                continue
-            most_left = 0
-            while most_left < len(target) - 1 and match(source[most_left], target[most_left]):
-                most_left += 1
-            most_right = 0
-            while most_right < len(target) - 1 and match(source[-1 - most_right], target[-1 - most_right]):
-                most_right += 1
-            # Each split that leaves one canonical word, the most words lined up
-            # on the left first: a phrase's last word may also be a swap of its
-            # own ("deep gaining knowledge": knowledge -> learning), and then
-            # the phrase is "gaining knowledge", not "gaining".
-            for left in range(most_left, -1, -1):
-                right = len(target) - 1 - left
-                middle = source[left : len(source) - right]
-                # A phrase may end with a dangling function word ("gaining
-                # knowledge of" for "learning"); it may not start with one,
-                # nor hold the canonical word itself ("trust the" for "trust"
-                # is a misalignment, and would read "trust the management" as
-                # "trust management").
-                if (right <= most_right and 2 <= len(middle) <= MAX_PHRASE_WORDS and middle[0] not in FUNCTION_WORDS
-                        and not any(same_word(word, target[left]) for word in middle)):
-                    return tuple(middle), target[left]
-    return None
-
-
-def without_dangling(phrase: Tuple[str, ...]) -> Tuple[str, ...]:
-    """A phrase without the function words it ends with: "gaining knowledge of"
-    is also written "gaining knowledge" where the spinner's "of" has no place."""
-    end = len(phrase)
-    while end and phrase[end - 1] in FUNCTION_WORDS:
-        end -= 1
-    return phrase[:end]
-
-
-def _looks_plural(word: str) -> bool:
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-
-
-def is_plural_of(word: str, base: str) -> bool:
-    return word != base and base in _variants(word)
-
-
-def pluralize(word: str) -> str:
-    if word.endswith("sis"):
-        return word[:-2] + "es"  # analysis, analyses
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        return word + "es"
-    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
-        return word[:-1] + "ies"
-    return word + "s"
-
-
-def same_word(text_word: str, term_word: str) -> bool:
-    """Spelling, inflection or hyphenation variants of one word (rapidfuzz edit distance)."""
-    if text_word == term_word or term_word in _variants(text_word):
-        return True
-    if min(len(text_word), len(term_word)) < MIN_FUZZY_LENGTH:
-        return False
-    return Levenshtein.distance(text_word, term_word, score_cutoff=1) <= 1
-
-
-@dataclass
-class WordMaps:
-    """How often each spun word stood for each canonical word in the lexicons."""
-
-    counts: Dict[str, Counter]
-    # Several spun words for one canonical word ("getting to know" -> "learning").
-    phrases: Dict[Tuple[str, ...], Counter] = field(default_factory=dict)
-
-    @classmethod
-    def learn(cls, entries: Iterable[Entry]) -> "WordMaps":
-        entries = list(entries)
-        counts: Dict[str, Counter] = defaultdict(Counter)
-        unaligned = []
-        for entry in entries:
-            for form in entry.spun:
-                pairs = alignment(form, entry.canonical)
-                if pairs is None:
-                    unaligned.append((form, entry.canonical))
-                for spun_word, canonical_word in pairs or ():
-                    if spun_word != canonical_word and not same_word(spun_word, canonical_word):
-                        counts[spun_word][canonical_word] += 1
-        # The phrases are what is left of the other entries once the word
-        # swaps learned above line their other words up.
-        phrases: Dict[Tuple[str, ...], Counter] = defaultdict(Counter)
-        for form, canonical in unaligned:
-            found = phrase_alignment(form, canonical, counts)
-            if found:
-                phrases[found[0]][found[1]] += 1
-                shorter = without_dangling(found[0])
-                if len(found[0]) > len(shorter) >= 2:
-                    phrases[shorter][found[1]] += 1
-        return cls(dict(counts), dict(phrases))
-
-    def targets(self, word: str, rare: bool = False) -> Dict[str, Tuple[float, bool]]:
-        """Canonical words that `word` may stand for: their reliability, and whether
-        `word` is a plural of the mapped form (so the canonical word becomes plural).
-        `rare`: ordinary prose does not use the word (see _weight)."""
-        counter, plural = _entry_by_form(self.counts, word)
-        if not counter:
-            return {}
-        total = sum(counter.values())
-        return {target: (_weight(count, total, rare), plural) for target, count in counter.items()}
-
-    def __post_init__(self):
-        # Phrases by their first word, which is all a walk through a text knows at first.
-        self._phrase_index: Dict[str, List[Tuple[Tuple[str, ...], str, float]]] = defaultdict(list)
-        for phrase, counter in self.phrases.items():
-            total = sum(counter.values())
-            for target, count in counter.items():
-                self._phrase_index[phrase[0]].append((phrase[1:], target, _weight(count, total)))
-
-    def phrase_targets(self, word: str) -> List[Tuple[Tuple[str, ...], str, float]]:
-        """The phrases that start with `word`: (their other words, canonical word, reliability)."""
-        return self._phrase_index.get(word, [])
-
-
-    @classmethod
-    def shipped(cls) -> "WordMaps":
-        """The word maps shipped with the package (unspin/spinner-words.tsv)."""
-        counts: Dict[str, Counter] = defaultdict(Counter)
-        phrases: Dict[Tuple[str, ...], Counter] = defaultdict(Counter)
-        for line in _package_lines("spinner-words.tsv"):
-            spun, canonical, count = line.split("\t")
-            if " " in spun:
-                phrases[tuple(spun.split())][canonical] += int(count)
-            else:
-                counts[spun][canonical] += int(count)
-        return cls(dict(counts), dict(phrases))
-
-    def merged(self, other: "WordMaps") -> "WordMaps":
-        counts = {word: Counter(counter) for word, counter in self.counts.items()}
-        for word, counter in other.counts.items():
-            counts.setdefault(word, Counter()).update(counter)
-        phrases = {phrase: Counter(counter) for phrase, counter in self.phrases.items()}
-        for phrase, counter in other.phrases.items():
-            phrases.setdefault(phrase, Counter()).update(counter)
-        return WordMaps(counts, phrases)
-
-
-# How much a thesaurus relation alone says that a text word stands for a term
-# word (a learned swap says more, the more it was seen).  Tuned with
-# STRONG_SCORE by cross-validation inside the train half of
-# bench/infer_eval.py's canonical split (never on its test half).
-# One step up or down the is-a tree says less than a synonym: 0.4 added
-# recall inside the train halves without changing the false edits of sure
-# inferences on other prose (0.5 added some).
-THESAURUS_WEIGHTS = {"synonym": 0.7, "similar": 0.6, "derived": 0.5, "hyponym": 0.4, "hypernym": 0.4}
-# Moby Thesaurus II (unspin/moby-synonyms.tsv), for the pairs WordNet does
-# not relate: its lists mix senses and distant associations ("forest" lists
-# "sow"), so a pair says less than a WordNet one, and alone (below
-# DEFAULT_MIN_SCORE) makes no inference: it makes a learned swap surer, or
-# adds a swap beside a stronger one.  In two-fold cross-validation inside the
-# train halves of bench/infer_eval.py (both splits, four folds), sure
-# inferences of known canonicals restored 301 rows with 30 wrong without
-# Moby, 316 / 28 at 0.25, 319 / 29 at 0.3 and 331 / 32 at 0.5; every
-# inference 606 / 122 without, 630 / 127 at 0.25 and 675 / 138 at 0.3.  On
-# 1.08M words of clean prose, sure inferences changed 0.35 words per 10k
-# without, 0.33 at 0.25, 0.37 at 0.3 and 0.57 at 0.5 ("profound knowledge"
-# read as deep learning); every inference 5.8 without, 7.1 at 0.25 and 9.6
-# at 0.3, where one Moby swap alone is an inference.
-MOBY_WEIGHTS = {"moby": 0.25}
-# A word of ordinary prose that WordNet and Moby both relate to a term word
-# (two thesauri agree: "genuine" / "true", "trail" / "path") stands for it at
-# this weight, below DEFAULT_MIN_SCORE, and only in a phrase of TELLING_WORDS
-# telling words ("genuine advantageous fee").  In the same cross-validation,
-# sure inferences restored 316 rows with 28 wrong without it, 331 / 27 at 0.2
-# and 332 / 27 at 0.25; the false edits of sure inferences on clean prose
-# stayed 0.33 per 10k words.  Beside one strong swap in a shorter phrase it
-# made 56 more inferences in spun documents, 14 of them wrong, and raised the
-# false edits of every inference from 7.1 to 8.4 per 10k: hence the telling
-# words (every inference 630 / 127 without the agreement, 645 / 123 with it).
-AGREED_COMMON_WEIGHT = 0.2
-RELATION_WEIGHTS = {**THESAURUS_WEIGHTS, **MOBY_WEIGHTS}
-
-
-@dataclass
-class Thesaurus:
-    """Which term words a text word may stand for, by a thesaurus relation:
-    WordNet's synonyms of term words (unspin/synonyms.tsv) and Moby's
-    (unspin/moby-synonyms.tsv), inverted; and
-    every word's WordNet synonyms (unspin/wordnet-synsets.txt), through which a
-    spun word reaches the swaps learned for its synonyms."""
-
-    relations: Dict[str, Dict[str, str]]  # text word -> {term word: kind}
-    synsets: Dict[str, Tuple[str, ...]] = field(default_factory=dict)  # word -> its synonyms
-    # (text word, term word) pairs that both WordNet and Moby relate.
-    agreed: frozenset = frozenset()
-
-    @classmethod
-    def shipped(cls) -> "Thesaurus":
-        return _shipped_thesaurus()
-
-    def targets(self, word: str) -> Dict[str, Tuple[float, bool]]:
-        """Like WordMaps.targets: term words, their weight and whether `word` is their plural."""
-        related, plural = _entry_by_form(self.relations, word)
-        return {target: (RELATION_WEIGHTS[kind], plural) for target, kind in (related or {}).items()}
-
-    def agreed_targets(self, word: str) -> Tuple[Tuple[str, ...], bool]:
-        """The term words that both WordNet and Moby relate `word` to, and whether `word` is their plural."""
-        for form in _variants(word):
-            related = self.relations.get(form)
-            if related:
-                return tuple(target for target in related if (form, target) in self.agreed), form != word
-        return (), False
-
-    def synonyms(self, word: str) -> Tuple[Tuple[str, ...], bool]:
-        """The words that share a WordNet synset with `word`, and whether `word` is their plural."""
-        found, plural = _entry_by_form(self.synsets, word)
-        return found or (), plural
-
-
-@functools.lru_cache(maxsize=1)
-def _shipped_thesaurus() -> Thesaurus:
-    relations: Dict[str, Dict[str, str]] = defaultdict(dict)
-    rank = {kind: at for at, kind in enumerate(THESAURUS_WEIGHTS)}
-    for line in _package_lines("synonyms.tsv"):
-        word, kind, others = line.split("\t")
-        for other in others.split():
-            known = relations[other].get(word)
-            if known is None or rank[kind] < rank[known]:
-                relations[other][word] = kind
-    # A pair WordNet relates too keeps WordNet's kind, and the two agree on it.
-    agreed = set()
-    for line in _package_lines("moby-synonyms.tsv"):
-        word, kind, others = line.split("\t")
-        for other in others.split():
-            related = relations[other]
-            if word in related:
-                agreed.add((other, word))
-            else:
-                related[word] = kind
-    synonyms: Dict[str, set] = defaultdict(set)
-    for line in _package_lines("wordnet-synsets.txt"):
-        members = line.split()
-        for word in members:
-            synonyms[word].update(members)
-    return Thesaurus(dict(relations), {word: tuple(sorted(others - {word})) for word, others in synonyms.items()},
-                     frozenset(agreed))
-
-
-def _package_lines(name: str) -> List[str]:
-    """Lines of a data file shipped in the package, without comments and blank lines."""
-    text = importlib.resources.files("unspin").joinpath(name).read_text(encoding="utf-8")
-    return [line.split("#")[0].rstrip() for line in text.splitlines() if line.split("#")[0].strip()]
-
-
-@functools.lru_cache(maxsize=1)
-def common_words() -> frozenset:
-    """Words of ordinary English prose (unspin/common-words.txt, built by bench/common_words.py)."""
-    return frozenset(_package_lines("common-words.txt"))
-
-
-@functools.lru_cache(maxsize=1)
-def curated_terms() -> Tuple[str, ...]:
-    """The technical terms shipped with the package (unspin/gazetteer.txt)."""
-    return tuple(line.strip() for line in _package_lines("gazetteer.txt"))
 
 
 @dataclass(frozen=True)
@@ -699,7 +354,7 @@ class Inferrer:
     def _children(self, node: _Trie, word: str) -> List[Tuple[str, _Trie]]:
         """Children of `node` that the text word may spell: mapped words, itself or a
         base form of itself, and (below the root) a spelling variant of itself."""
-        found = [(c, node.children[c]) for c in dict.fromkeys((*self._lookup(word), *_variants(word))) if c in node.children]
+        found = [(c, node.children[c]) for c in dict.fromkeys((*self._lookup(word), *forms_of(word))) if c in node.children]
         if node is self._root or len(word) < MIN_FUZZY_LENGTH:
             return found
         seen = {c for c, _ in found}
@@ -773,7 +428,7 @@ class Inferrer:
         for _, start, _ in self._starters.find_matches_as_indexes(folded):
             if start > 0 and (is_word_char(folded[start - 1]) or _inside_compound(folded, start)):
                 continue
-            first = _WORD.match(folded, start)
+            first = WORD.match(folded, start)
             if first and self._can_start(first.group()):
                 # Most starts go no further than the next word: a cached look at
                 # the pair spares the walk.
@@ -911,7 +566,7 @@ class Inferrer:
                 return None
             weight, mapped_plural = self._lookup(word).get(term_word, (0.0, False))
             swaps.append([word, term_word, weight])
-            plural = True if weight and mapped_plural and not _looks_plural(term_word) else None
+            plural = True if weight and mapped_plural and not looks_plural(term_word) else None
         # The acronym vouches for one swap that no map (or only a weak one:
         # "digital" -> virtual) supports; every other word must read as the
         # term's on its own, and there must be one (a compound read whole,
@@ -982,7 +637,7 @@ class Inferrer:
                 for child_word, child in self._next(node, word):
                     if child_word in proposals:
                         weight, plural = proposals[child_word]
-                        number = True if plural and not _looks_plural(child_word) else None
+                        number = True if plural and not looks_plural(child_word) else None
                         extended.append((child, swaps + ((word, child_word, weight),), kept, number, ()))
                     elif word == child_word:
                         extended.append((child, swaps, kept, None, ()))
@@ -1037,7 +692,7 @@ class Inferrer:
         """Does the n-gram model know a swapped word beside a neighbour as a phrase?
         (A word it does not know at all it never saw beside anything.)"""
         # The model's words: lower case, hyphenated compounds as their parts.
-        sequence = [(part, word in swapped) for word in spun_words for part in _HYPHENS.sub(" ", word).split()]
+        sequence = [(part, word in swapped) for word in spun_words for part in HYPHENS.sub(" ", word).split()]
         for (first, first_swapped), (second, second_swapped) in zip(sequence, sequence[1:]):
             if first_swapped or second_swapped:
                 association = self.plausibility.association(first, second)

@@ -33,8 +33,8 @@ from typing import Iterable, Optional
 import regex
 
 from . import cache
-from .infer import FUNCTION_WORDS, curated_terms
 from .lexicon import builtin_paths, load_lexicons
+from .wordlists import FUNCTION_WORDS, curated_terms
 
 _WORD = regex.compile(r"\w+")
 _FIRST_WORD = regex.compile(r"\W*(\w+)")
