@@ -33,7 +33,6 @@ MEDIUM_DISTINCT = 2
 HIGH_DISTINCT = 5
 HIGH_DENSE_DISTINCT = 3
 HIGH_DENSITY = 2.0
-BANDS = ("none", "low", "medium", "high")
 
 # Characters of text shown on each side of a hit.
 CONTEXT_CHARS = 60
