@@ -187,10 +187,10 @@ class ExampleRunner:
         self._unspinners: Dict[tuple, Unspinner] = {}
         self._matcher: Optional[Matcher] = None
 
-    def unspinner(self, tier: str, assume_spun: Optional[bool]) -> Unspinner:
-        key = (EXAMPLE_LEVEL[tier], assume_spun)
+    def unspinner(self, tier: str, assume_spun: Optional[bool], ngram: bool = False) -> Unspinner:
+        key = (EXAMPLE_LEVEL[tier], assume_spun, ngram)
         if key not in self._unspinners:
-            config = Config(level=key[0], assume_spun=assume_spun)
+            config = Config(level=key[0], assume_spun=assume_spun, ngram=ngram)
             self._unspinners[key] = Unspinner.from_lexicons(self.lexicons, config)
         return self._unspinners[key]
 
@@ -211,9 +211,13 @@ class ExampleRunner:
     def clean_problem(self, entry: Entry, sentence: str) -> Optional[Finding]:
         # As in the test suite: a clean sentence is a document of its own;
         # where the entry has conditions besides spin evidence, they must
-        # protect it even in a spun document.
-        for assume_spun in (None, True) if entry.context.guards_spun_documents else (None,):
-            changes = self.unspinner(entry.tier, assume_spun).scan(sentence)
+        # protect it even in a spun document, and there also with the n-gram
+        # model on where it is installed (unless the entry says `ngram: false`).
+        modes = [(None, False)]
+        if entry.context.guards_spun_documents:
+            modes += [(True, False)] + ([(True, True)] if plausibility.available() else [])
+        for assume_spun, ngram in modes:
+            changes = self.unspinner(entry.tier, assume_spun, ngram).scan(sentence)
             if entry.id in {change.rule for change in changes}:
                 return _finding("failing-example", entry, f"clean sentence {sentence!r} is changed")
         return None
