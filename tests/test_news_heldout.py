@@ -26,10 +26,11 @@ PAIRS = sorted(
 # round 36's five pairs, measured on 128e98a: 3883 -> 4062, --ngram 3718 -> 3883;
 # round 37's five pairs, measured on eda4ab5: 4032 -> 4223, --ngram 3853 -> 4035;
 # round 38's five pairs, measured on d9c893b: 4203 -> 4434, --ngram 4017 -> 4228;
-# round 39's five pairs, measured on f53bf6a: 4329 -> 4568, --ngram 4121 -> 4347).
-MAX_ERRORS_AFTER_REPAIR = 4265
+# round 39's five pairs, measured on f53bf6a: 4329 -> 4568, --ngram 4121 -> 4347;
+# round 40's five pairs, measured on 400b457: 4251 -> 4433, --ngram 4087 -> 4257).
+MAX_ERRORS_AFTER_REPAIR = 4433
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 4100
+MAX_ERRORS_WITH_NGRAM = 4257
 
 
 def _read(path):
