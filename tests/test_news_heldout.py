@@ -27,10 +27,12 @@ PAIRS = sorted(
 # round 37's five pairs, measured on eda4ab5: 4032 -> 4223, --ngram 3853 -> 4035;
 # round 38's five pairs, measured on d9c893b: 4203 -> 4434, --ngram 4017 -> 4228;
 # round 39's five pairs, measured on f53bf6a: 4329 -> 4568, --ngram 4121 -> 4347;
-# round 40's five pairs, measured on 400b457: 4251 -> 4433, --ngram 4087 -> 4257).
-MAX_ERRORS_AFTER_REPAIR = 4433
+# round 40's five pairs, measured on 400b457: 4251 -> 4433, --ngram 4087 -> 4257;
+# spin evidence taken back from 34 entries whose clean sentences it changed in spun
+# documents, 'it remains to be seen', 'forged an alliance': 4433 -> 4582, --ngram 4257 -> 4369).
+MAX_ERRORS_AFTER_REPAIR = 4582
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 4257
+MAX_ERRORS_WITH_NGRAM = 4369
 
 
 def _read(path):
