@@ -29,10 +29,11 @@ PAIRS = sorted(
 # round 39's five pairs, measured on f53bf6a: 4329 -> 4568, --ngram 4121 -> 4347;
 # round 40's five pairs, measured on 400b457: 4251 -> 4433, --ngram 4087 -> 4257;
 # spin evidence taken back from 34 entries whose clean sentences it changed in spun
-# documents, 'it remains to be seen', 'forged an alliance': 4433 -> 4582, --ngram 4257 -> 4369).
-MAX_ERRORS_AFTER_REPAIR = 4582
+# documents, 'it remains to be seen', 'forged an alliance': 4433 -> 4582, --ngram 4257 -> 4369;
+# exclusions for 15 such entries that still broke their clean sentences: 4586, --ngram 4373).
+MAX_ERRORS_AFTER_REPAIR = 4586
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 4369
+MAX_ERRORS_WITH_NGRAM = 4373
 
 
 def _read(path):
