@@ -41,6 +41,26 @@ def test_clean_example_is_left_alone(entry, sentence):
         assert entry.id not in {c.rule for c in changes}, sentence
 
 
+# An entry that lets spin evidence stand in for its context (`spin_suffices`)
+# is held to its clean sentences only in a document without spin: in a spun one
+# the evidence is what it waits for.  How many of those sentences it still
+# changes there is pinned, so that a new waiver breaking ordinary English shows
+# up here; lower it when exclusions improve (169 of 298 before the fourteenth
+# session's exclusions, "children aged 5", "in accordance with the law").
+MAX_WAIVED_CLEAN_SENTENCES_CHANGED = 138
+
+
+def test_waived_entries_clean_sentences_changed_in_spun_documents_are_pinned():
+    changed = [
+        (entry.id, sentence)
+        for entry in ENTRIES
+        if entry.context.spin_suffices
+        for sentence in entry.clean
+        if entry.id in {c.rule for c in _unspinner(entry.tier, True).scan(sentence)}
+    ]
+    assert len(changed) <= MAX_WAIVED_CLEAN_SENTENCES_CHANGED, changed[:20]
+
+
 def test_every_entry_has_examples():
     missing = [e.id for e in ENTRIES if not e.examples]
     assert not missing, f"entries without a spun example: {missing}"
