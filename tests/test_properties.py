@@ -95,6 +95,8 @@ def test_every_change_span_matches_the_input(text):
 @example("SPEAKER OF THE RESIDENCE recreation ")
 # "every and every" repaired to "each and every", whose "every of" a second pass read.
 @example("every and every of ")
+# A repaired "metropolis" capitalized, which a second pass read as a name before "Sq.".
+@example("culver metropolis Sq. ")
 def test_repair_is_idempotent(text):
     # "of of of" would need two passes; a spinner doubles a word once, never twice.
     assume(not TRIPLED_WORD.search(text))
