@@ -47,7 +47,7 @@ def test_clean_example_is_left_alone(entry, sentence):
 # changes there is pinned, so that a new waiver breaking ordinary English shows
 # up here; lower it when exclusions improve (169 of 298 before the fourteenth
 # session's exclusions, "children aged 5", "in accordance with the law").
-MAX_WAIVED_CLEAN_SENTENCES_CHANGED = 125
+MAX_WAIVED_CLEAN_SENTENCES_CHANGED = 121
 
 
 def test_waived_entries_clean_sentences_changed_in_spun_documents_are_pinned():
