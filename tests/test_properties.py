@@ -97,6 +97,7 @@ def test_every_change_span_matches_the_input(text):
 @example("every and every of ")
 # A repaired "metropolis" capitalized, which a second pass read as a name before "Sq.".
 @example("culver metropolis Sq. ")
+@example("14th modification Affiliation ")
 def test_repair_is_idempotent(text):
     # "of of of" would need two passes; a spinner doubles a word once, never twice.
     assume(not TRIPLED_WORD.search(text))
