@@ -98,6 +98,7 @@ def test_every_change_span_matches_the_input(text):
 # A repaired "metropolis" capitalized, which a second pass read as a name before "Sq.".
 @example("culver metropolis Sq. ")
 @example("14th modification Affiliation ")
+@example("By means of Sq. #MeToo motion 1000's ")
 def test_repair_is_idempotent(text):
     # "of of of" would need two passes; a spinner doubles a word once, never twice.
     assume(not TRIPLED_WORD.search(text))
