@@ -30,10 +30,11 @@ PAIRS = sorted(
 # round 40's five pairs, measured on 400b457: 4251 -> 4433, --ngram 4087 -> 4257;
 # spin evidence taken back from 34 entries whose clean sentences it changed in spun
 # documents, 'it remains to be seen', 'forged an alliance': 4433 -> 4582, --ngram 4257 -> 4369;
-# exclusions for 37 such entries that still broke their clean sentences: 4593, --ngram 4380).
-MAX_ERRORS_AFTER_REPAIR = 4593
+# exclusions for 37 such entries that still broke their clean sentences: 4593, --ngram 4380;
+# round 41's five pairs, measured on f0cdcca: 4593 -> 4751, --ngram 4380 -> 4532).
+MAX_ERRORS_AFTER_REPAIR = 4751
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 4380
+MAX_ERRORS_WITH_NGRAM = 4532
 
 
 def _read(path):
