@@ -155,9 +155,10 @@ def test_known_phrases_find_the_phrase_around_a_word():
 def test_waived_words_stay_inside_the_lexicons_set_phrases():
     # Entries that waive their context in spun text ("assembly" → meeting,
     # "meals" → food, "landing" → touchdown) leave their word inside a
-    # canonical form of another entry or a gazetteer term.
+    # canonical form of another entry or a gazetteer term.  (An assembly that
+    # votes is a legislature, which news.meeting.assembly leaves alone.)
     text = ("The plane made an emergency landing. Volunteers served hot meals. The U.N. General Assembly met. "
-            "Clinical practice guidelines changed. The assembly voted.")
+            "Clinical practice guidelines changed. The assembly ended early.")
     repaired = Unspinner(assume_spun=True).repair(text)
     assert repaired == text.replace("The assembly", "The meeting")
 
