@@ -29,7 +29,10 @@ def test_case_is_carried(spun, canonical, expected):
 
 
 def test_exact_policy_keeps_canonical():
-    assert carry_case("MENTIONED", "said", "exact") == "said"
+    assert carry_case("Mentioned", "said", "exact") == "said"
+    assert carry_case("Center Japanese", "Middle Eastern", "exact") == "Middle Eastern"
+    # Text set in capitals stays so.
+    assert carry_case("UV-NOTICEABLE SPECTROSCOPY", "UV-visible spectroscopy", "exact") == "UV-VISIBLE SPECTROSCOPY"
 
 
 @pytest.mark.parametrize(

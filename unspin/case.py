@@ -2,7 +2,7 @@
 
 The canonical form is written in its natural case ("said", "Attorney General",
 "U.S."); capitals written there are kept.  The spun text then decides:
-UPPER stays UPPER, a phrase in Title Case gives Title Case (for a lower-case
+UPPER stays UPPER (also for an entry whose case is `exact`), a phrase in Title Case gives Title Case (for a lower-case
 canonical form, its first and last significant words capitalised are enough), a
 capitalised first word alone (a sentence start) capitalises the first word of
 the replacement.
@@ -55,11 +55,14 @@ def carry_case(spun: str, canonical: str, policy: str = "preserve") -> str:
         # No capital letter at all (most spun text): the canonical form as written.
         return canonical
     letters = _letters(spun)
-    if policy == "exact" or not letters:
+    if not letters:
         return canonical
     if len(letters) > 1 and letters.isupper():
+        # Text set in capitals (a headline) stays so, even for a canonical form
+        # whose own case is exact: "UV-visible spectroscopy" in lower case there
+        # would also change what the words beside it look like.
         return canonical.upper()
-    if not letters[0].isupper():
+    if policy == "exact" or not letters[0].isupper():
         return canonical
     words = spun.split()
     if len(words) > 1 and _is_title(words, canonical.islower()):
