@@ -150,6 +150,7 @@ def test_repair_is_idempotent(text):
 @example("House climate ")
 # A paper mill's "new Covid" (novel coronavirus) is ordinary news English.
 @example("new COVID cases ")
+@example("call center Eastern Conference ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
     assume(not DOUBLED_WORD.search(text))
