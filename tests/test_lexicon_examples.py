@@ -2,8 +2,9 @@
 
 import pytest
 
-from unspin import Unspinner, plausibility
+from unspin import Unspinner
 from unspin.lexicon import load_lexicons
+from unspin.lint import clean_sentence_settings
 
 ENTRIES = [entry for lexicon in load_lexicons() for entry in lexicon.entries]
 LEVEL = {"safe": "contextual", "contextual": "contextual", "aggressive": "aggressive"}
@@ -30,13 +31,7 @@ def test_spun_example_is_repaired(entry, example):
 
 @pytest.mark.parametrize("entry, sentence", list(_cases("clean")))
 def test_clean_example_is_left_alone(entry, sentence):
-    # A clean sentence is a document of its own; where the entry has conditions
-    # besides spin evidence, they must protect it even in a spun document, and
-    # there also with the n-gram model on (unless the entry says `ngram: false`).
-    modes = [(None, False)]
-    if entry.context.guards_spun_documents:
-        modes += [(True, False)] + ([(True, True)] if plausibility.available() else [])
-    for assume_spun, ngram in modes:
+    for assume_spun, ngram in clean_sentence_settings(entry):
         changes = _unspinner(entry.tier, assume_spun, ngram).scan(sentence)
         assert entry.id not in {c.rule for c in changes}, sentence
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from . import plausibility
 from .api import Config, Unspinner
@@ -179,6 +179,22 @@ def missing_examples(entries: Sequence[Entry]) -> List[Finding]:
     return findings
 
 
+def clean_sentence_settings(entry: Entry) -> List[Tuple[Optional[bool], bool]]:
+    """(assume_spun, ngram) settings under which the entry's clean sentences must stay unchanged.
+
+    A clean sentence is a document of its own; where the entry has conditions
+    besides spin evidence, they must protect it even in a spun document, and
+    there also with the n-gram model on where it is installed (unless the entry
+    says `ngram: false`).  The lint and the test suite both read them here.
+    """
+    settings: List[Tuple[Optional[bool], bool]] = [(None, False)]
+    if entry.context.guards_spun_documents:
+        settings.append((True, False))
+        if plausibility.available():
+            settings.append((True, True))
+    return settings
+
+
 class ExampleRunner:
     """Runs entries' examples and clean sentences as the test suite does."""
 
@@ -209,14 +225,7 @@ class ExampleRunner:
         return None
 
     def clean_problem(self, entry: Entry, sentence: str) -> Optional[Finding]:
-        # As in the test suite: a clean sentence is a document of its own;
-        # where the entry has conditions besides spin evidence, they must
-        # protect it even in a spun document, and there also with the n-gram
-        # model on where it is installed (unless the entry says `ngram: false`).
-        modes = [(None, False)]
-        if entry.context.guards_spun_documents:
-            modes += [(True, False)] + ([(True, True)] if plausibility.available() else [])
-        for assume_spun, ngram in modes:
+        for assume_spun, ngram in clean_sentence_settings(entry):
             changes = self.unspinner(entry.tier, assume_spun, ngram).scan(sentence)
             if entry.id in {change.rule for change in changes}:
                 return _finding("failing-example", entry, f"clean sentence {sentence!r} is changed")
