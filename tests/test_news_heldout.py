@@ -31,10 +31,11 @@ PAIRS = sorted(
 # spin evidence taken back from 34 entries whose clean sentences it changed in spun
 # documents, 'it remains to be seen', 'forged an alliance': 4433 -> 4582, --ngram 4257 -> 4369;
 # exclusions for 37 such entries that still broke their clean sentences: 4593, --ngram 4380;
-# round 41's five pairs, measured on f0cdcca: 4593 -> 4751, --ngram 4380 -> 4532).
-MAX_ERRORS_AFTER_REPAIR = 4751
+# round 41's five pairs, measured on f0cdcca: 4593 -> 4751, --ngram 4380 -> 4532;
+# round 42's five pairs, measured on 10119f7: 4751 -> 4978, --ngram 4532 -> 4750).
+MAX_ERRORS_AFTER_REPAIR = 4978
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 4532
+MAX_ERRORS_WITH_NGRAM = 4750
 
 
 def _read(path):
