@@ -98,6 +98,7 @@ def test_every_change_span_matches_the_input(text):
 # A repaired "metropolis" capitalized, which a second pass read as a name before "Sq.".
 @example("culver metropolis Sq. ")
 @example("14th modification Affiliation ")
+@example("Cup closing Affiliation ")
 @example("By means of Sq. #MeToo motion 1000's ")
 # Two spun forms sharing "crowd": the first repaired left the second for a second pass.
 @example("house crowd invulnerability ")
