@@ -97,6 +97,7 @@ def test_every_change_span_matches_the_input(text):
 @example("every and every of ")
 # A repaired "metropolis" capitalized, which a second pass read as a name before "Sq.".
 @example("culver metropolis Sq. ")
+@example("British movie institute Sq. ")
 @example("14th modification Affiliation ")
 @example("Cup closing Affiliation ")
 @example("By means of Sq. #MeToo motion 1000's ")
