@@ -104,6 +104,7 @@ def test_every_change_span_matches_the_input(text):
 # Two spun forms sharing "crowd": the first repaired left the second for a second pass.
 @example("house crowd invulnerability ")
 @example("1000’s of govt body of workers ")
+@example("force quality Dc Engine ")
 # Capitals repaired to an exact lower-case canonical form changed the next word's context.
 @example("UV-NOTICEABLE SPECTROSCOPY center jap ")
 def test_repair_is_idempotent(text):
