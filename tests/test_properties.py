@@ -105,6 +105,7 @@ def test_every_change_span_matches_the_input(text):
 @example("house crowd invulnerability ")
 @example("1000’s of govt body of workers ")
 @example("force quality Dc Engine ")
+@example("evidence of stake mannequin 12 months ")
 # Capitals repaired to an exact lower-case canonical form changed the next word's context.
 @example("UV-NOTICEABLE SPECTROSCOPY center jap ")
 def test_repair_is_idempotent(text):
