@@ -17,7 +17,7 @@ from typing import List, NamedTuple, Optional, Tuple
 from . import context, evidence, infer as inference, phrases, plausibility
 from .lexicon import collector_paused, fold_form, load_lexicons
 from .matcher import Matcher
-from .repair import Change, replacement, select, starts_sentence
+from .repair import Change, make_change, replacement, select, starts_sentence
 
 
 # Words whose sense is their context's (articles, prepositions, auxiliaries,
@@ -368,11 +368,13 @@ class Unspinner:
             # (apply_changes would check each against the text again).
             changes, pieces, reached = [], [], 0
             for candidate, reason in chosen:
-                start, end, after = replacement(text, candidate, reached)
-                pieces += (text[reached:start], after)
                 if explain:
-                    entry = candidate[2]
-                    changes.append(Change(start, end, text[start:end], after, entry.id, entry.tier, reason))
+                    change = make_change(text, candidate, reason, reached)
+                    changes.append(change)
+                    start, end, after = change.start, change.end, change.after
+                else:
+                    start, end, after = replacement(text, candidate, reached)
+                pieces += (text[reached:start], after)
                 reached = end
             pieces.append(text[reached:])
             # Let go of the chosen candidates before the collector resumes: its
