@@ -32,10 +32,12 @@ PAIRS = sorted(
 # documents, 'it remains to be seen', 'forged an alliance': 4433 -> 4582, --ngram 4257 -> 4369;
 # exclusions for 37 such entries that still broke their clean sentences: 4593, --ngram 4380;
 # round 41's five pairs, measured on f0cdcca: 4593 -> 4751, --ngram 4380 -> 4532;
-# round 42's five pairs, measured on 10119f7: 4751 -> 4978, --ngram 4532 -> 4750).
-MAX_ERRORS_AFTER_REPAIR = 4978
+# round 42's five pairs, measured on 10119f7: 4751 -> 4978, --ngram 4532 -> 4750;
+# round 42's general habits (7d8bad4): 4962, --ngram 4734;
+# round 43's five pairs, measured on ba06804 (249 of them): 4962 -> 5211, --ngram 4734 -> 4976).
+MAX_ERRORS_AFTER_REPAIR = 5211
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 4750
+MAX_ERRORS_WITH_NGRAM = 4976
 
 
 def _read(path):
