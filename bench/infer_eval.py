@@ -126,12 +126,17 @@ def inner_split(train, how: str):
     return learn, held_out
 
 
+# An acronym written bare after the phrase: two capitals or more ("FN", "QoS").
+_BARE_ACRONYM = re.compile(r"\s+(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,6}$")
+
+
 def with_spun_acronym(entry) -> str:
-    """The canonical, with the spun phrase's acronym in parentheses where the
-    canonical leaves it out: a repair keeps the author's "(HPF)" after
-    "high pass channel", and the list's "high pass filter" omits it."""
-    acronym = re.search(r"\s*\([^()]*\)$", entry.spun[0])
-    if acronym and "(" not in entry.canonical:
+    """The canonical, with the spun phrase's acronym where the canonical leaves
+    it out: a repair keeps the author's "(HPF)" after "high pass channel", and
+    the list's "high pass filter" omits it; so too a bare one ("bogus negative
+    FN": false negative)."""
+    acronym = re.search(r"\s*\([^()]*\)$", entry.spun[0]) or _BARE_ACRONYM.search(entry.spun[0])
+    if acronym and "(" not in entry.canonical and acronym.group().strip() not in entry.canonical.split():
         return entry.canonical + acronym.group()
     return entry.canonical
 

@@ -4,6 +4,7 @@ import re
 import subprocess
 import sys
 import warnings
+from types import SimpleNamespace
 
 import pytest
 from conftest import ROOT
@@ -71,3 +72,13 @@ def test_a_restoration_may_join_a_compound_otherwise_than_the_list():
     assert infer_eval.same_restoration("high pass filter", "high-pass filter")
     assert not infer_eval.same_restoration("machine learning methods", "machine learning techniques")
     assert not infer_eval.same_restoration("programmed speech recognition", "automatic speech recognition")
+
+
+def test_the_expected_restoration_keeps_the_acronym_the_spun_phrase_brings():
+    row = lambda spun, canonical: SimpleNamespace(spun=(spun,), canonical=canonical)
+    assert infer_eval.with_spun_acronym(row("high pass channel (HPF)", "high pass filter")) == "high pass filter (HPF)"
+    assert infer_eval.with_spun_acronym(row("bogus negative FN", "false negative")) == "false negative FN"
+    assert infer_eval.with_spun_acronym(row("Quality of administration QoS", "Quality of Service")) == "Quality of Service QoS"
+    # A last word in capitals that the canonical also has, or an ordinary last word, is no acronym of the author's.
+    assert infer_eval.with_spun_acronym(row("profound CNN", "deep CNN")) == "deep CNN"
+    assert infer_eval.with_spun_acronym(row("irregular woodland", "random forest")) == "random forest"
