@@ -34,10 +34,14 @@ PAIRS = sorted(
 # round 41's five pairs, measured on f0cdcca: 4593 -> 4751, --ngram 4380 -> 4532;
 # round 42's five pairs, measured on 10119f7: 4751 -> 4978, --ngram 4532 -> 4750;
 # round 42's general habits (7d8bad4): 4962, --ngram 4734;
-# round 43's five pairs, measured on ba06804 (249 of them): 4962 -> 5211, --ngram 4734 -> 4976).
-MAX_ERRORS_AFTER_REPAIR = 5211
+# round 43's five pairs, measured on ba06804 (249 of them): 4962 -> 5211, --ngram 4734 -> 4976;
+# round 43's general habits and the breadth entries of sports, education, technology, health,
+# weather and institutions: 5173, --ngram 4942;
+# round 44's five pairs, written blind on ba06804, measured on 03f0744 (200 of them;
+# 203 on ba06804): 5173 -> 5373, --ngram 4942 -> 5137).
+MAX_ERRORS_AFTER_REPAIR = 5373
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 4976
+MAX_ERRORS_WITH_NGRAM = 5137
 
 
 def _read(path):
