@@ -108,6 +108,8 @@ def test_every_change_span_matches_the_input(text):
 @example("evidence of stake mannequin 12 months ")
 # Capitals repaired to an exact lower-case canonical form changed the next word's context.
 @example("UV-NOTICEABLE SPECTROSCOPY center jap ")
+# A repair capitalizing a hashtag ("#MeToo") met a name condition the lower case had not.
+@example("#metoo motion Affiliation ")
 def test_repair_is_idempotent(text):
     # "of of of" would need two passes; a spinner doubles a word once, never twice.
     assume(not TRIPLED_WORD.search(text))
@@ -156,6 +158,7 @@ def test_repair_is_idempotent(text):
 # A paper mill's "new Covid" (novel coronavirus) is ordinary news English.
 @example("new COVID cases ")
 @example("call center Eastern Conference ")
+@example("Cabinet secretary Common Pleas Court ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
     assume(not DOUBLED_WORD.search(text))
