@@ -256,3 +256,19 @@ def test_technical_term_is_not_read_as_the_start_of_a_spun_form_without_spin():
     assert unspinner.repair("The process power met on Monday.") == "The task force met on Monday."
     spun = "Regulation enforcement met the Lawyer Common. The analytic hierarchy process power met."
     assert "process power" not in unspinner.repair(spun)
+
+
+def test_a_word_swapped_back_inside_a_phrase_is_repaired_alone_elsewhere_in_a_spun_document(tmp_path):
+    # "crimson fowl" → red bird swaps fowl → bird inside the phrase: the spinner
+    # swapped the document's other "fowl"s the same way ("the Division of Motor
+    # Vehicles", and later "the division said").
+    unspinner = lexicon(tmp_path, "{after: '\\s+song\\b', not_after: '\\s+play'}", spun="fowl", canonical="bird")
+    spun = "A crimson fowl and an azure orb. The fowl flew away."
+    assert unspinner.repair(spun) == "A red bird and a blue ball. The bird flew away."
+    [echoed] = [c for c in unspinner.scan(spun) if c.rule == "ctx.bird.fowl"]
+    assert echoed.reason == ("spun form in context; the same word was swapped back inside a phrase elsewhere in this "
+                             "document (the spinner swaps a word the same way throughout), outside quotations and set phrases")
+    # Not inside a quotation, not against the entry's exclusions, not without spin.
+    for kept in ("“The fowl flew away.”", "The fowl play ended."):
+        assert kept in unspinner.repair(f"A crimson fowl and an azure orb. {kept}")
+    assert unspinner.repair("The fowl flew away.") == "The fowl flew away."

@@ -43,12 +43,20 @@ def test_streamed_repair_equals_whole_text_repair(text, chunk):
     check_same_as_whole(text, chunk)
 
 
-def test_a_word_repaired_in_one_window_is_followed_in_the_others():
-    # "closing shops" shows the spinner's "stores"; the story's other "shops" follow it.
+@pytest.mark.parametrize(
+    "story, echo",
+    [
+        # "closing shops" shows the spinner's "stores"; the story's other "shops" follow it.
+        ("pharmacy-01", "same word was repaired"),
+        # "pure fuel" → natural gas swaps fuel → gas; the story's other "fuel"s follow it.
+        ("gasleak-01", "same word was swapped back inside a phrase"),
+    ],
+)
+def test_a_word_repaired_in_one_window_is_followed_in_the_others(story, echo):
     unspinner = Unspinner()
-    text = (Path(__file__).parent.parent / "corpora" / "news" / "pharmacy-01.spun.txt").read_text(encoding="utf-8")
+    text = (Path(__file__).parent.parent / "corpora" / "news" / f"{story}.spun.txt").read_text(encoding="utf-8")
     whole = unspinner.analyze(text)
-    assert any("same word was repaired" in c.reason for c in whole.changes)
+    assert any(echo in c.reason for c in whole.changes)
     pieces = lambda: (text[i : i + 7] for i in range(0, len(text), 7))  # noqa: E731
     survey, parts = stream.run(unspinner, pieces, chunk=60, before=90, after=200)
     parts = list(parts)

@@ -109,6 +109,9 @@ def _echoing_form(written: str) -> Optional[str]:
     return None if all(word in _FUNCTION_WORDS for word in folded.split()) else folded
 
 
+# The first item of what held_forms() and swapped_words() note for echoes: no entry has this id.
+SWAPPED = "(a word swapped back inside a phrase)"
+
 # fold_form() remembered: a spun document's held candidates (Unspinner.held_forms)
 # are written in a few hundred ways, and folding one took three times a look-up.
 _folded = functools.lru_cache(maxsize=4096)(fold_form)
@@ -293,6 +296,23 @@ class Unspinner:
         return {(candidate[2].id, _folded(text[candidate[0] : candidate[1]])) for candidate in held}
 
     @staticmethod
+    def swapped_words(accepted, text: str) -> set:
+        """(SWAPPED, spun word, canonical word) for each word that an accepted repair of a
+        phrase of the lexicons swapped back word for word ("Division of Motor Vehicles":
+        division → department), without the n-gram model.  An echo (echoes()) may then
+        repair the word alone elsewhere in the document ("the division said")."""
+        swapped = set()
+        for candidate, reason in accepted:
+            entry = candidate[2]
+            # Most repairs are of one word: the canonical's space rules them out first.
+            if " " not in entry.canonical or entry.tier == inference.INFERRED_TIER or context.MODEL_REASON in reason:
+                continue
+            written, canonical = _folded(text[candidate[0] : candidate[1]]).split(), _folded(entry.canonical).split()
+            if len(written) > 1 and len(written) == len(canonical):
+                swapped.update((SWAPPED, a, b) for a, b in zip(written, canonical) if a != b)
+        return swapped
+
+    @staticmethod
     def echoes(decisions: "Decisions", document: context.Document, level: str, held: set) -> list:
         """(candidate, reason) for the other occurrences of a form that context repaired.
 
@@ -310,6 +330,11 @@ class Unspinner:
         alone ("on the", "had been"): their sense is all in their context ("at
         the Port", but "jail on the charge").
 
+        The spinner swaps a word inside a phrase as it does alone: where a repair
+        of a phrase swapped a word back (swapped_words(), also in `held`: "the
+        Division of Motor Vehicles"), the word alone is held too ("the division
+        said").
+
         Only the candidates that decide() rejected for an unmet before/after, of
         entries that echo (Decisions.rejected), are looked at: any other refusal
         holds for an echo too, and a candidate it accepted overlaps itself.
@@ -317,15 +342,23 @@ class Unspinner:
         if not (document.spun and held and decisions.rejected):
             return []
         text = document.text
-        # Most of them are of other entries: their id rules them out before any slicing.
-        held_entries = {entry_id for entry_id, _ in held}
+        # Most of them are of other entries: their id, or for a single word the word,
+        # rules them out before any slicing.
+        held_entries = {held_form[0] for held_form in held}
+        swapped_to = {held_form[2] for held_form in held if held_form[0] == SWAPPED}
         overlaps = None
         echoed = []
-        for candidate in [c for c in decisions.rejected if c[2].id in held_entries]:
+        for candidate in [c for c in decisions.rejected if c[2].id in held_entries or _folded(c[2].canonical) in swapped_to]:
             start, end = candidate[0], candidate[1]
             written = text[start:end]
             folded = _echoing_form(written)
-            if folded is None or (candidate[2].id, folded) not in held:
+            if folded is None:
+                continue
+            if (candidate[2].id, folded) in held:
+                echo = context.ECHO_REASON
+            elif (SWAPPED, folded, _folded(candidate[2].canonical)) in held:
+                echo = context.SWAPPED_REASON
+            else:
                 continue
             if written[0].isupper() and not starts_sentence(text, start):
                 continue
@@ -333,7 +366,7 @@ class Unspinner:
                 overlaps = _Overlaps(decisions.accepted)
             if overlaps(start, end):
                 continue
-            if reason := context.decide(candidate, document, level, echo=True):
+            if reason := context.decide(candidate, document, level, echo=echo):
                 echoed.append((candidate, reason))
         return echoed
 
@@ -350,7 +383,7 @@ class Unspinner:
             found = replace(found, supporting=len(supporting))
         document = as_clean.judged(self.is_spun(found), self.plausibility)
         decisions = self.accept(candidates, document, safe_reasons, free)
-        held = self.held_forms(decisions.held, text)
+        held = self.held_forms(decisions.held, text) | self.swapped_words(decisions.accepted, text)
         return found, select(decisions.accepted + self.echoes(decisions, document, self.config.level, held))
 
     def analyze(self, text: str) -> "Result":

@@ -257,6 +257,10 @@ ECHO_REASON = (
     "the same word was repaired where its context held elsewhere in this document"
     " (the spinner swaps a word the same way throughout), outside quotations and set phrases"
 )
+SWAPPED_REASON = (
+    "the same word was swapped back inside a phrase elsewhere in this document"
+    " (the spinner swaps a word the same way throughout), outside quotations and set phrases"
+)
 ARTICLE_REASON = (
     "the article before it fits the canonical wording, not this word (the spinner swapped"
     " the word and left its article), outside quotations and set phrases"
@@ -276,16 +280,17 @@ def own_context_held(reason: str) -> bool:
     Remembered: decide() gives the same few reasons again and again (it keeps
     them), and this is asked of every candidate accepted in a spun document."""
     return (CONTEXT_MET in reason and MODEL_REASON not in reason and WAIVER_REASON not in reason
-            and ECHO_REASON not in reason and ARTICLE_REASON not in reason)
+            and ECHO_REASON not in reason and SWAPPED_REASON not in reason and ARTICLE_REASON not in reason)
 
 
-def decide(candidate: Candidate, document: Document, level: str, echo: bool = False) -> Optional[str]:
+def decide(candidate: Candidate, document: Document, level: str, echo: Optional[str] = None) -> Optional[str]:
     """The reason to repair the candidate, or a false value to leave it alone:
     UNMET where a before/after condition went unmet and nothing stood in for it
     (the conditions after it are then not checked), None for any other refusal.
 
-    `echo`: the entry repaired the same form elsewhere in this document with its
-    own context met (see Unspinner.echoes); like `spin_suffices`, that may stand
+    `echo` (ECHO_REASON or SWAPPED_REASON, what it says): the entry repaired the
+    same form elsewhere in this document with its own context met, or a repair
+    of a phrase swapped the word back (see Unspinner.echoes); like `spin_suffices`, that may stand
     in for an unmet before/after in a spun document, outside quotations.  So
     may an article that fits the canonical wording and not the spun word.
     """
@@ -378,7 +383,7 @@ def decide(candidate: Candidate, document: Document, level: str, echo: bool = Fa
         if context.spin_suffices:
             stood_in = WAIVER_REASON
         else:
-            stood_in = ARTICLE_REASON if article else ECHO_REASON
+            stood_in = ARTICLE_REASON if article else echo
     elif unmet:
         gain = document.plausibility.gain(text, start, end, entry.canonical)
         if gain is None or gain < MARGIN:

@@ -320,16 +320,18 @@ class StreamRepairer:
 
     def hold(self, pieces: Iterable[str], survey: Survey, reopen: Callable[[], Iterable[str]]) -> Survey:
         """The survey with the forms the spun document's entries repair with their own
-        context met (a read of its own, and one more, started by `reopen`, for where
-        quotations close), for the repair of their other occurrences (Unspinner.echoes).
+        context met, and the words its repairs of phrases swap back (a read of its
+        own, and one more, started by `reopen`, for where quotations close), for the
+        repair of their other occurrences (Unspinner.echoes).
 
         The n-gram model is not consulted: a form it lets through does not count.
         """
         held = set()
         for window, document in self._documents(pieces, spun=True, terms=survey.terms, with_model=False, reopen=reopen):
             candidates = self.unspinner.matcher.candidates(window.text)
-            in_body = [c for c in self.unspinner.accept(candidates, document).held if _in_body(c, window)]
-            held |= self.unspinner.held_forms(in_body, window.text)
+            decisions = self.unspinner.accept(candidates, document)
+            held |= self.unspinner.held_forms([c for c in decisions.held if _in_body(c, window)], window.text)
+            held |= self.unspinner.swapped_words([(c, r) for c, r in decisions.accepted if _in_body(c, window)], window.text)
         return dataclasses.replace(survey, held=frozenset(held))
 
     def _terms_hold(self, entry_id: str, terms: set) -> bool:
