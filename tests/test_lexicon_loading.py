@@ -1,3 +1,4 @@
+import re
 import textwrap
 
 import pytest
@@ -114,6 +115,62 @@ def test_a_form_shared_without_match_case_is_still_a_duplicate(tmp_path):
     path = write(tmp_path, CASED.replace("          match_case: true\n", ""))
     with pytest.raises(LexiconError, match="duplicate spun form 'Individuals'"):
         load_lexicons(include=(), extra_paths=[path])
+
+
+AGAINST = """\
+      - id: user.against.towards
+        spun: towards
+        canonical: against
+        tier: contextual
+        context:
+          before: '\\bcharges\\s+$'
+        examples:
+          - {spun: charges towards him, fixed: charges against him}
+        clean:
+          - walked towards him
+"""
+TOWARD = """\
+      - id: user.toward.towards
+        spun: towards
+        canonical: toward
+        tier: contextual
+        yields_to: user.against.towards
+        context:
+          not_after: '\\s+a\\s+deal\\b'
+        examples:
+          - {spun: walked towards him, fixed: walked toward him}
+        clean:
+          - working towards a deal
+"""
+
+
+@pytest.mark.parametrize("entries", [AGAINST + TOWARD, TOWARD + AGAINST], ids=["owner-first", "yielding-first"])
+def test_an_entry_that_yields_to_another_shares_its_forms_and_comes_second(tmp_path, entries):
+    # In either order of the entries, the one yielded to decides where its context holds.
+    path = write(tmp_path, HEADER + entries)
+    unspinner = Unspinner(extra_lexicons=[str(path)], include=())
+    assert unspinner.repair("Charges towards him; he walked towards them, working towards a deal.") == (
+        "Charges against him; he walked toward them, working towards a deal.")
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (("yields_to: user.against.towards", "yields_to: user.nobody"), "'yields_to' names 'user.nobody', which is not loaded"),
+        (("spun: towards\n        canonical: toward", "spun: [towards, toward-ish]\n        canonical: toward"),
+         "spun form 'toward-ish' is not one of user.against.towards's, which it yields to"),
+    ],
+)
+def test_an_entry_yields_only_to_a_loaded_entry_that_lists_its_forms(tmp_path, change, message):
+    path = write(tmp_path, HEADER + AGAINST + TOWARD.replace(*change))
+    with pytest.raises(LexiconError, match=re.escape(message)):
+        load_lexicons(include=(), extra_paths=[path])
+
+
+def test_a_safe_entry_may_not_yield(tmp_path):
+    path = write(tmp_path, HEADER + AGAINST + TOWARD.replace("        tier: contextual\n        yields_to", "        yields_to"))
+    with pytest.raises(LexiconError, match="'yields_to' is for a contextual entry"):
+        load_file(path)
 
 
 def test_error_names_the_entry(tmp_path):

@@ -15,7 +15,7 @@ import re
 import warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional, Sequence
 
 import regex
 import yaml
@@ -34,7 +34,7 @@ PATTERN_TIMEOUT = 0.05
 MAX_WINDOW = 50
 
 _FILE_KEYS = {"name", "description", "source", "license", "entries"}
-_ENTRY_KEYS = {"id", "spun", "canonical", "tier", "context", "case", "window", "source", "note", "examples", "clean"}
+_ENTRY_KEYS = {"id", "spun", "canonical", "tier", "context", "case", "window", "source", "note", "examples", "clean", "yields_to"}
 _CONTEXT_KEYS = {"before", "not_before", "after", "not_after", "quotes", "evidence", "document_has", "document_lacks", "ngram", "match_case", "spin_suffices"}
 
 # Fingerprint exports (unspin.fingerprints) are recognised by their suffix.
@@ -240,6 +240,10 @@ class Entry:
     note: str = ""
     examples: tuple = ()
     clean: tuple = ()
+    # The id of an entry that lists the same forms and repairs them first where
+    # its context holds: this one is tried where it does not ("towards":
+    # against after a lawsuit, toward elsewhere).
+    yields_to: str = ""
     lexicon: str = ""
     path: str = ""
     line: int = 0
@@ -388,8 +392,11 @@ def form_key(entry: "Entry", form: str) -> str:
     """What makes a spun form one entry's own: its folded form, or for an entry
     with `match_case`, the form in its own case.  So "Individuals" in mid-sentence
     (Americans, match_case) and "individuals" (people) may belong to two entries;
-    the matcher offers the match_case entry first (unspin.matcher)."""
-    return " ".join(form.replace("\u2019", "'").split()) if entry.context.match_case else fold_form(form)
+    the matcher offers the match_case entry first (unspin.matcher).  An entry
+    that `yields_to` another shares the other's forms: the matcher offers it
+    after the other."""
+    key = " ".join(form.replace("\u2019", "'").split()) if entry.context.match_case else fold_form(form)
+    return f"{key} (after {entry.yields_to}, for {entry.id})" if entry.yields_to else key
 
 
 def builtin_dir() -> Path:
@@ -590,6 +597,9 @@ class _Validator:
         window = self.window(raw)
         if window and context.match_case:
             self.fail(lines.get("window", line), "context 'match_case' compares the phrase as written; a 'window' spreads it out")
+        yields_to = self.text(raw, "yields_to", required=False)
+        if yields_to and tier != "contextual":
+            self.fail(lines.get("yields_to", line), "'yields_to' is for a contextual entry: a safe one would repair the forms everywhere")
         return Entry(
             id=self.entry_id,
             spun=tuple(spun),
@@ -601,6 +611,7 @@ class _Validator:
             note=self.text(raw, "note", required=False) or self.text(raw, "source", required=False),
             examples=self.examples(raw.get("examples"), lines.get("examples", line)),
             clean=self.clean(raw.get("clean"), lines.get("clean", line)),
+            yields_to=yields_to,
             lexicon=lexicon_name,
             path=self.path,
             line=line,
@@ -669,6 +680,21 @@ def _keep_forms(lexicon: Lexicon, keep) -> Lexicon:
     return replace(lexicon, entries=tuple(entries))
 
 
+def _check_yields(lexicons: Sequence[Lexicon]) -> None:
+    """An entry that yields_to another must name a loaded entry that lists each of its forms."""
+    forms = {entry.id: {fold_form(form) for form in entry.spun} for lexicon in lexicons for entry in lexicon.entries}
+    for lexicon in lexicons:
+        for entry in lexicon.entries:
+            if not entry.yields_to:
+                continue
+            if entry.yields_to not in forms:
+                raise LexiconError(entry.path, entry.line, f"'yields_to' names {entry.yields_to!r}, which is not loaded", entry.id)
+            for form in entry.spun:
+                if fold_form(form) not in forms[entry.yields_to]:
+                    raise LexiconError(entry.path, entry.line,
+                                       f"spun form {form!r} is not one of {entry.yields_to}'s, which it yields to", entry.id)
+
+
 def resolve_clashes(lexicons: Iterable[Lexicon]) -> list:
     """Ids and spun forms must be unique across all loaded files.
 
@@ -710,6 +736,7 @@ def resolve_clashes(lexicons: Iterable[Lexicon]) -> list:
 
     by_import = {id(x): _keep_forms(x, first_import) for x in lexicons if x.imported}
     result = [by_import[id(x)] if x.imported else _keep_forms(x, not_imported) for x in lexicons]
+    _check_yields(lexicons)
     paths = {entry.id: entry.path for lexicon in result for entry in lexicon.entries}
     overridden_by_path = {}
     for entry_id, forms in overridden.items():

@@ -214,7 +214,8 @@ class Matcher:
         # An entry with match_case may share a folded form with another entry
         # (lexicon.form_key): its candidate comes first, so that where its case
         # holds, repair.select() keeps it over the other's at the same span.
-        for entry in sorted(entries, key=lambda entry: not entry.context.match_case):
+        # One that yields_to another comes after it, for the same reason.
+        for entry in sorted(entries, key=lambda entry: (not entry.context.match_case, bool(entry.yields_to))):
             for form in entry.spun:
                 key = fold_form(form)
                 if not found_in_ascii_view(key) or not _WORD_CHAR.search(key):
