@@ -40,10 +40,13 @@ PAIRS = sorted(
 # round 44's five pairs, written blind on ba06804, measured on 03f0744 (200 of them;
 # 203 on ba06804): 5173 -> 5373, --ngram 4942 -> 5137;
 # round 44's general habits, words swapped back inside phrases as echoes: 5320, --ngram 5085;
-# round 45's five pairs, measured on 09a51ef (268 of them, the same on 9398355): 5320 -> 5588, --ngram 5085 -> 5343).
-MAX_ERRORS_AFTER_REPAIR = 5588
+# round 45's five pairs, measured on 09a51ef (268 of them, the same on 9398355): 5320 -> 5588, --ngram 5085 -> 5343;
+# round 45's general habits, entries that yield to another: 5534, --ngram 5295;
+# round 47's five pairs, measured on 43dbded (231 of them): 5534 -> 5765, --ngram 5295 -> 5518;
+# "this system" -> the program, rest area, reach an agreement: 5735, --ngram 5488).
+MAX_ERRORS_AFTER_REPAIR = 5735
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 5343
+MAX_ERRORS_WITH_NGRAM = 5488
 
 
 def _read(path):
