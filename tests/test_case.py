@@ -22,6 +22,9 @@ from unspin.case import carry_case
         ("homeland safety", "Homeland Security", "Homeland Security"),
         ("US", "United States", "UNITED STATES"),
         ("4", "four", "four"),
+        # Swapped word for word: each word keeps its own capital.
+        ("Metropolis Council member", "city council member", "City Council member"),
+        ("Metropolis council member", "city council member", "City council member"),
     ],
 )
 def test_case_is_carried(spun, canonical, expected):

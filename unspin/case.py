@@ -5,7 +5,8 @@ The canonical form is written in its natural case ("said", "Attorney General",
 UPPER stays UPPER (also for an entry whose case is `exact`), a phrase in Title Case gives Title Case (for a lower-case
 canonical form, its first and last significant words capitalised are enough), a
 capitalised first word alone (a sentence start) capitalises the first word of
-the replacement.
+the replacement, and where the spinner swapped word for word, each word keeps
+its own capital ("Metropolis Council member": "City Council member").
 
 The apostrophe is carried too: canonical forms are written with a straight
 one ("Sheriff's Office"), and a story set with curly ones keeps them.
@@ -67,6 +68,11 @@ def carry_case(spun: str, canonical: str, policy: str = "preserve") -> str:
     words = spun.split()
     if len(words) > 1 and _is_title(words, canonical.islower()):
         return _title(canonical)
+    replacement_words = canonical.split(" ")
+    if len(words) > 1 and len(replacement_words) == len(words) and canonical.islower():
+        # Word for word where the spinner swapped word for word: "Metropolis
+        # Council member" is "City Council member", not "City council member".
+        return " ".join(_capitalize(r) if _letters(w)[:1].isupper() else r for w, r in zip(words, replacement_words))
     return _capitalize(canonical)
 
 
