@@ -304,11 +304,12 @@ class Unspinner:
         swapped = set()
         for candidate, reason in accepted:
             entry = candidate[2]
-            # Most repairs are of one word: the canonical's space rules them out first.
-            if " " not in entry.canonical or entry.tier == inference.INFERRED_TIER or context.MODEL_REASON in reason:
+            canonical = entry.canonical_words
+            # Most repairs are of one word: the canonical's length rules them out first.
+            if len(canonical) < 2 or entry.tier == inference.INFERRED_TIER or context.MODEL_REASON in reason:
                 continue
-            written, canonical = _folded(text[candidate[0] : candidate[1]]).split(), _folded(entry.canonical).split()
-            if len(written) > 1 and len(written) == len(canonical):
+            written = _folded(text[candidate[0] : candidate[1]]).split()
+            if len(written) == len(canonical):
                 swapped.update((SWAPPED, a, b) for a, b in zip(written, canonical) if a != b)
         return swapped
 
@@ -348,7 +349,7 @@ class Unspinner:
         swapped_to = {held_form[2] for held_form in held if held_form[0] == SWAPPED}
         overlaps = None
         echoed = []
-        for candidate in [c for c in decisions.rejected if c[2].id in held_entries or _folded(c[2].canonical) in swapped_to]:
+        for candidate in [c for c in decisions.rejected if c[2].id in held_entries or c[2].canonical_words[0] in swapped_to]:
             start, end = candidate[0], candidate[1]
             written = text[start:end]
             folded = _echoing_form(written)
@@ -356,7 +357,7 @@ class Unspinner:
                 continue
             if (candidate[2].id, folded) in held:
                 echo = context.ECHO_REASON
-            elif (SWAPPED, folded, _folded(candidate[2].canonical)) in held:
+            elif len(candidate[2].canonical_words) == 1 and (SWAPPED, folded, candidate[2].canonical_words[0]) in held:
                 echo = context.SWAPPED_REASON
             else:
                 continue

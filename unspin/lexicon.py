@@ -253,11 +253,15 @@ class Entry:
     # before/after, but not those where spin evidence already stands in for it
     # (spin_suffices) or whose case tells what a form is (match_case).
     echoes: bool = field(init=False, compare=False, repr=False)
+    # The canonical form's folded words, which echoes compare with the words
+    # that repairs of phrases swapped back (unspin.api.Unspinner.swapped_words).
+    canonical_words: tuple = field(init=False, compare=False, repr=False)
 
     def __post_init__(self):
         context = self.context
         object.__setattr__(self, "echoes", self.tier == "contextual" and not (context.spin_suffices or context.match_case)
                            and (context.before is not None or context.after is not None))
+        object.__setattr__(self, "canonical_words", tuple(fold_form(self.canonical).split()))
 
 
 @dataclass(frozen=True)
