@@ -138,7 +138,13 @@ def _compile(include, exclude, extra_lexicons):
     """Load and compile lexicons once per process for each selection."""
     lexicons = load_lexicons(include, exclude, extra_lexicons)
     entries = [entry for lexicon in lexicons for entry in lexicon.entries]
-    return lexicons, Matcher(entries), phrases.overlapping_entries(entries)
+    return lexicons, Matcher(entries), phrases.overlapping_entries(entries), _phrase_words(entries)
+
+
+def _phrase_words(entries) -> frozenset:
+    """The words of the canonical phrases: only a one-word entry whose canonical word is
+    one of them may echo a word that a repair of a phrase swapped back (Unspinner.swapped_words)."""
+    return frozenset(word for entry in entries if len(entry.canonical_words) > 1 for word in entry.canonical_words)
 
 
 @functools.lru_cache(maxsize=16)
@@ -154,7 +160,7 @@ class Unspinner:
     def __init__(self, config: Optional[Config] = None, **options):
         self.config = config if config is not None else Config(**options)
         selection = (self.config.include, self.config.exclude, self.config.extra_lexicons)
-        self.lexicons, self._matcher, self._overlapping = _compile(*selection)
+        self.lexicons, self._matcher, self._overlapping, self._phrase_words = _compile(*selection)
         self._plausibility = _plausibility(self.config)
         self._inferrer = (_compile_inferrer(*selection, self.config.infer_min_score, self._plausibility)
                           if self.config.infer else None)
@@ -169,6 +175,7 @@ class Unspinner:
         entries = [entry for lexicon in unspinner.lexicons for entry in lexicon.entries]
         unspinner._matcher = Matcher(entries)
         unspinner._overlapping = phrases.overlapping_entries(entries)
+        unspinner._phrase_words = _phrase_words(entries)
         config = unspinner.config
         unspinner._plausibility = _plausibility(config)
         unspinner._inferrer = (inference.Inferrer.default(entries, min_score=config.infer_min_score,
@@ -302,11 +309,11 @@ class Unspinner:
         division → department), without the n-gram model.  An echo (echoes()) may then
         repair the word alone elsewhere in the document ("the division said")."""
         swapped = set()
-        for candidate, reason in accepted:
+        # Most repairs are of one word: the canonical's length rules them out first.
+        for candidate, reason in [item for item in accepted if len(item[0][2].canonical_words) > 1]:
             entry = candidate[2]
             canonical = entry.canonical_words
-            # Most repairs are of one word: the canonical's length rules them out first.
-            if len(canonical) < 2 or entry.tier == inference.INFERRED_TIER or context.MODEL_REASON in reason:
+            if entry.tier == inference.INFERRED_TIER or context.MODEL_REASON in reason:
                 continue
             written = _folded(text[candidate[0] : candidate[1]]).split()
             if len(written) == len(canonical):
@@ -384,7 +391,13 @@ class Unspinner:
             found = replace(found, supporting=len(supporting))
         document = as_clean.judged(self.is_spun(found), self.plausibility)
         decisions = self.accept(candidates, document, safe_reasons, free)
-        held = self.held_forms(decisions.held, text) | self.swapped_words(decisions.accepted, text)
+        held = self.held_forms(decisions.held, text)
+        # Words swapped back inside phrases count only for a rejected candidate whose
+        # canonical word a phrase has: most documents have none, and the walk over
+        # every accepted candidate is spared.
+        phrase_words = self._phrase_words
+        if any(candidate[2].canonical_words[0] in phrase_words for candidate in decisions.rejected):
+            held |= self.swapped_words(decisions.accepted, text)
         return found, select(decisions.accepted + self.echoes(decisions, document, self.config.level, held))
 
     def analyze(self, text: str) -> "Result":
