@@ -43,10 +43,12 @@ PAIRS = sorted(
 # round 45's five pairs, measured on 09a51ef (268 of them, the same on 9398355): 5320 -> 5588, --ngram 5085 -> 5343;
 # round 45's general habits, entries that yield to another: 5534, --ngram 5295;
 # round 47's five pairs, measured on 43dbded (231 of them): 5534 -> 5765, --ngram 5295 -> 5518;
-# "this system" -> the program, rest area, reach an agreement: 5735, --ngram 5488).
-MAX_ERRORS_AFTER_REPAIR = 5735
+# "this system" -> the program, rest area, reach an agreement: 5735, --ngram 5488;
+# round 47's general habits, officers, meals, towards, "so as to add": 5692, --ngram 5445;
+# round 49's five pairs, written blind on 0091811 (222 there and on e5153ab): 5692 -> 5914, --ngram 5445 -> 5662).
+MAX_ERRORS_AFTER_REPAIR = 5914
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 5488
+MAX_ERRORS_WITH_NGRAM = 5662
 
 
 def _read(path):
