@@ -111,6 +111,7 @@ def test_every_change_span_matches_the_input(text):
 # A repair capitalizing a hashtag ("#MeToo") met a name condition the lower case had not.
 @example("#metoo motion Affiliation ")
 @example("1 / 4 1 / 4 ")
+@example('Closing 4 1 / 4 " mentioned #MeToo motion ')
 def test_repair_is_idempotent(text):
     # "of of of" would need two passes; a spinner doubles a word once, never twice.
     assume(not TRIPLED_WORD.search(text))
@@ -161,6 +162,7 @@ def test_repair_is_idempotent(text):
 @example("call center Eastern Conference ")
 @example("Cabinet secretary Common Pleas Court ")
 @example("information Middle East ")
+@example("immediately clear power ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
     assume(not DOUBLED_WORD.search(text))
