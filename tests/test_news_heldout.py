@@ -45,10 +45,12 @@ PAIRS = sorted(
 # round 47's five pairs, measured on 43dbded (231 of them): 5534 -> 5765, --ngram 5295 -> 5518;
 # "this system" -> the program, rest area, reach an agreement: 5735, --ngram 5488;
 # round 47's general habits, officers, meals, towards, "so as to add": 5692, --ngram 5445;
-# round 49's five pairs, written blind on 0091811 (222 there and on e5153ab): 5692 -> 5914, --ngram 5445 -> 5662).
-MAX_ERRORS_AFTER_REPAIR = 5914
+# round 49's five pairs, written blind on 0091811 (222 there and on e5153ab): 5692 -> 5914, --ngram 5445 -> 5662;
+# round 49's general habits, summer season, very own, authorised: 5880, --ngram 5629;
+# round 51's five pairs, written blind on d87b11f (247 there, 246 on bfc9396): 5880 -> 6126, --ngram 5629 -> 5862).
+MAX_ERRORS_AFTER_REPAIR = 6126
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 5662
+MAX_ERRORS_WITH_NGRAM = 5862
 
 
 def _read(path):
