@@ -47,10 +47,13 @@ PAIRS = sorted(
 # round 47's general habits, officers, meals, towards, "so as to add": 5692, --ngram 5445;
 # round 49's five pairs, written blind on 0091811 (222 there and on e5153ab): 5692 -> 5914, --ngram 5445 -> 5662;
 # round 49's general habits, summer season, very own, authorised: 5880, --ngram 5629;
-# round 51's five pairs, written blind on d87b11f (247 there, 246 on bfc9396): 5880 -> 6126, --ngram 5629 -> 5862).
-MAX_ERRORS_AFTER_REPAIR = 6126
+# round 51's five pairs, written blind on d87b11f (247 there, 246 on bfc9396): 5880 -> 6126, --ngram 5629 -> 5862;
+# round 51's general habits: 6104, --ngram 5842;
+# round 53's five pairs, written blind on eefb425 (227 there and on 71ca418): 6104 -> 6331, --ngram 5842 -> 6056;
+# round 53's general habits: 6297, --ngram 6032).
+MAX_ERRORS_AFTER_REPAIR = 6297
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 5862
+MAX_ERRORS_WITH_NGRAM = 6032
 
 
 def _read(path):
