@@ -50,10 +50,11 @@ PAIRS = sorted(
 # round 51's five pairs, written blind on d87b11f (247 there, 246 on bfc9396): 5880 -> 6126, --ngram 5629 -> 5862;
 # round 51's general habits: 6104, --ngram 5842;
 # round 53's five pairs, written blind on eefb425 (227 there and on 71ca418): 6104 -> 6331, --ngram 5842 -> 6056;
-# round 53's general habits: 6297, --ngram 6032).
-MAX_ERRORS_AFTER_REPAIR = 6297
+# round 53's general habits: 6297, --ngram 6032;
+# round 55's five pairs, written blind on e23f874 (196 there and on its renaming): 6297 -> 6493, --ngram 6032 -> 6220).
+MAX_ERRORS_AFTER_REPAIR = 6493
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 6032
+MAX_ERRORS_WITH_NGRAM = 6220
 
 
 def _read(path):
