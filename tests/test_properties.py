@@ -165,6 +165,7 @@ def test_repair_is_idempotent(text):
 @example("Cabinet secretary Common Pleas Court ")
 @example("information Middle East ")
 @example("immediately clear power ")
+@example("show of force flow field ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
     assume(not DOUBLED_WORD.search(text))
