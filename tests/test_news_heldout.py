@@ -51,10 +51,13 @@ PAIRS = sorted(
 # round 51's general habits: 6104, --ngram 5842;
 # round 53's five pairs, written blind on eefb425 (227 there and on 71ca418): 6104 -> 6331, --ngram 5842 -> 6056;
 # round 53's general habits: 6297, --ngram 6032;
-# round 55's five pairs, written blind on e23f874 (196 there and on its renaming): 6297 -> 6493, --ngram 6032 -> 6220).
-MAX_ERRORS_AFTER_REPAIR = 6493
+# round 55's five pairs, written blind on e23f874 (196 there and on its renaming): 6297 -> 6493, --ngram 6032 -> 6220;
+# round 55's general habits: 6480, --ngram 6207;
+# round 57's five pairs, written blind on 6192b9a (218 there and on 654caf8): 6480 -> 6698, --ngram 6207 -> 6418;
+# round 57's general habits: 6685, --ngram 6405).
+MAX_ERRORS_AFTER_REPAIR = 6685
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 6220
+MAX_ERRORS_WITH_NGRAM = 6405
 
 
 def _read(path):
