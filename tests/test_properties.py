@@ -110,6 +110,7 @@ def test_every_change_span_matches_the_input(text):
 @example("UV-NOTICEABLE SPECTROSCOPY center jap ")
 # A repair capitalizing a hashtag ("#MeToo") met a name condition the lower case had not.
 @example("#metoo motion Affiliation ")
+@example("App store retailer Affiliation ")
 @example("1 / 4 1 / 4 ")
 @example("fireplace danger administration ")
 @example("#MeToo motion the report low back agony ")
@@ -166,6 +167,7 @@ def test_repair_is_idempotent(text):
 @example("information Middle East ")
 @example("immediately clear power ")
 @example("show of force flow field ")
+@example("holiday meals Security Council ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
     assume(not DOUBLED_WORD.search(text))
