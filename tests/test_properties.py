@@ -112,6 +112,7 @@ def test_every_change_span_matches_the_input(text):
 @example("#metoo motion Affiliation ")
 @example("App store retailer Affiliation ")
 @example("1 / 4 1 / 4 ")
+@example("1 / 4 Affiliation ")
 @example("fireplace danger administration ")
 @example("#MeToo motion the report low back agony ")
 @example('Closing 4 1 / 4 " mentioned #MeToo motion ')
