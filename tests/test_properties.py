@@ -111,6 +111,7 @@ def test_every_change_span_matches_the_input(text):
 # A repair capitalizing a hashtag ("#MeToo") met a name condition the lower case had not.
 @example("#metoo motion Affiliation ")
 @example("App store retailer Affiliation ")
+@example("1000's Affiliation ")
 @example("1 / 4 1 / 4 ")
 @example("1 / 4 Affiliation ")
 @example("fireplace danger administration ")
@@ -169,6 +170,7 @@ def test_repair_is_idempotent(text):
 @example("immediately clear power ")
 @example("show of force flow field ")
 @example("holiday meals Security Council ")
+@example("air force network architecture ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
     assume(not DOUBLED_WORD.search(text))
