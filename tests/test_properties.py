@@ -113,6 +113,7 @@ def test_every_change_span_matches_the_input(text):
 @example("App store retailer Affiliation ")
 @example("1000's Affiliation ")
 @example("12-month-outdated Affiliation ")
+@example("Court docket of appeals Affiliation ")
 @example("1 / 4 1 / 4 ")
 @example("1 / 4 Affiliation ")
 @example("fireplace danger administration ")
