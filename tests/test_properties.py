@@ -114,6 +114,7 @@ def test_every_change_span_matches_the_input(text):
 @example("1000's Affiliation ")
 @example("12-month-outdated Affiliation ")
 @example("Court docket of appeals Affiliation ")
+@example("division of agriculture Affiliation ")
 @example("1 / 4 1 / 4 ")
 @example("1 / 4 Affiliation ")
 @example("fireplace danger administration ")
@@ -174,6 +175,7 @@ def test_repair_is_idempotent(text):
 @example("holiday meals Security Council ")
 @example("air force network architecture ")
 @example("at a news conference Middle Eastern ")
+@example("knock out power lattice constant ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
     assume(not DOUBLED_WORD.search(text))
