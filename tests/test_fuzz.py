@@ -47,9 +47,6 @@ NOT_IDEMPOTENT = [
     pytest.param("contextual", True, "regulation enforcement and elimination operations ", id="overlapping-phrases"),
     # A context condition reads a neighbour that the repair itself changes.
     pytest.param("aggressive", True, "2 2 ", id="context-reads-a-repaired-neighbour"),
-    # The same at the default level: "abc information" becomes "ABC News", and
-    # a capitalized "Affiliation" after a capitalized word is a trade body's name.
-    pytest.param("contextual", None, "abc information Affiliation ", id="capital-made-by-a-repair"),
 ]
 
 

@@ -115,6 +115,8 @@ def test_every_change_span_matches_the_input(text):
 @example("12-month-outdated Affiliation ")
 @example("Court docket of appeals Affiliation ")
 @example("division of agriculture Affiliation ")
+@example("abc information Affiliation ")
+@example("1000’S Of center eastern ")
 @example("1 / 4 1 / 4 ")
 @example("1 / 4 Affiliation ")
 @example("fireplace danger administration ")
