@@ -117,6 +117,7 @@ def test_every_change_span_matches_the_input(text):
 @example("division of agriculture Affiliation ")
 @example("abc information Affiliation ")
 @example("1000’S Of center eastern ")
+@example("12 Months-Outdated center eastern ")
 @example("1 / 4 1 / 4 ")
 @example("1 / 4 Affiliation ")
 @example("fireplace danger administration ")
