@@ -93,18 +93,29 @@ def test_a_word_repaired_where_its_context_held_is_repaired_throughout_a_spun_do
         assert kept in unspinner.repair(f"A crimson fowl and an azure orb. Yes, stated Ann. {kept}")
 
 
+SPUN_OPENING = "A crimson fowl and an azure orb. "
+
+
+def check_stand_in(unspinner, sentence, fixed, rule, reason, kept):
+    """`sentence` after a spun opening repairs to `fixed` for `reason`; each of `kept` stays
+    there; and `sentence` alone, in a document without spin, stays as it is."""
+    assert unspinner.repair(SPUN_OPENING + sentence) == "A red bird and a blue ball. " + fixed
+    [change] = [c for c in unspinner.scan(SPUN_OPENING + sentence) if c.rule == rule]
+    assert change.reason == reason
+    for sentence_kept in kept:
+        assert sentence_kept in unspinner.repair(SPUN_OPENING + sentence_kept)
+    assert unspinner.repair(sentence) == sentence
+
+
 def test_an_article_that_fits_the_canonical_word_stands_in_for_unmet_context(tmp_path):
     # The spinner swapped the word and left its article: "a undertaking" was "a project".
     unspinner = lexicon(tmp_path, "{after: '\\s+(?:that|which)\\b'}", spun="undertaking", canonical="project")
-    spun = "A crimson fowl and an azure orb. They chose a undertaking of their own."
-    assert unspinner.repair(spun) == "A red bird and a blue ball. They chose a project of their own."
-    [change] = [c for c in unspinner.scan(spun) if c.rule == "ctx.project.undertaking"]
-    assert change.reason == ("spun form in context; the article before it fits the canonical wording, not this word "
-                             "(the spinner swapped the word and left its article), outside quotations and set phrases")
-    # Not where the article fits the word, not without spin, not inside a quotation.
-    for kept in ("They chose an undertaking of their own.", "“They chose a undertaking of their own.”"):
-        assert kept in unspinner.repair(f"A crimson fowl and an azure orb. {kept}")
-    assert unspinner.repair("They chose a undertaking of their own.") == "They chose a undertaking of their own."
+    check_stand_in(unspinner, "They chose a undertaking of their own.", "They chose a project of their own.",
+                   "ctx.project.undertaking",
+                   "spun form in context; the article before it fits the canonical wording, not this word "
+                   "(the spinner swapped the word and left its article), outside quotations and set phrases",
+                   # Not where the article fits the word, not inside a quotation.
+                   kept=("They chose an undertaking of their own.", "“They chose a undertaking of their own.”"))
 
 
 @pytest.mark.parametrize(
@@ -263,12 +274,8 @@ def test_a_word_swapped_back_inside_a_phrase_is_repaired_alone_elsewhere_in_a_sp
     # swapped the document's other "fowl"s the same way ("the Division of Motor
     # Vehicles", and later "the division said").
     unspinner = lexicon(tmp_path, "{after: '\\s+song\\b', not_after: '\\s+play'}", spun="fowl", canonical="bird")
-    spun = "A crimson fowl and an azure orb. The fowl flew away."
-    assert unspinner.repair(spun) == "A red bird and a blue ball. The bird flew away."
-    [echoed] = [c for c in unspinner.scan(spun) if c.rule == "ctx.bird.fowl"]
-    assert echoed.reason == ("spun form in context; the same word was swapped back inside a phrase elsewhere in this "
-                             "document (the spinner swaps a word the same way throughout), outside quotations and set phrases")
-    # Not inside a quotation, not against the entry's exclusions, not without spin.
-    for kept in ("“The fowl flew away.”", "The fowl play ended."):
-        assert kept in unspinner.repair(f"A crimson fowl and an azure orb. {kept}")
-    assert unspinner.repair("The fowl flew away.") == "The fowl flew away."
+    check_stand_in(unspinner, "The fowl flew away.", "The bird flew away.", "ctx.bird.fowl",
+                   "spun form in context; the same word was swapped back inside a phrase elsewhere in this "
+                   "document (the spinner swaps a word the same way throughout), outside quotations and set phrases",
+                   # Not inside a quotation, not against the entry's exclusions.
+                   kept=("“The fowl flew away.”", "The fowl play ended."))

@@ -102,13 +102,8 @@ HEADER = "    name: cased\n    entries:\n"
 CASED = HEADER + FOLKS + AMERICANS
 
 
-@pytest.mark.parametrize("entries", [FOLKS + AMERICANS, AMERICANS + FOLKS], ids=["folks-first", "americans-first"])
-def test_an_entry_with_match_case_may_share_a_form_in_another_case(tmp_path, entries):
-    # In either order of the entries, the one with match_case decides where its case holds.
-    path = write(tmp_path, HEADER + entries)
-    unspinner = Unspinner(extra_lexicons=[str(path)], include=())
-    assert unspinner.repair("Half of Individuals and two individuals came. Individuals differ.") == (
-        "Half of Americans and two folks came. Folks differ.")
+SHARED_CASE = ("Half of Individuals and two individuals came. Individuals differ.",
+               "Half of Americans and two folks came. Folks differ.")
 
 
 def test_a_form_shared_without_match_case_is_still_a_duplicate(tmp_path):
@@ -144,13 +139,27 @@ TOWARD = """\
 """
 
 
-@pytest.mark.parametrize("entries", [AGAINST + TOWARD, TOWARD + AGAINST], ids=["owner-first", "yielding-first"])
-def test_an_entry_that_yields_to_another_shares_its_forms_and_comes_second(tmp_path, entries):
-    # In either order of the entries, the one yielded to decides where its context holds.
+SHARED_YIELD = ("Charges towards him; he walked towards them, working towards a deal.",
+                "Charges against him; he walked toward them, working towards a deal.")
+
+
+@pytest.mark.parametrize(
+    "entries, text_and_repair",
+    [
+        (FOLKS + AMERICANS, SHARED_CASE),
+        (AMERICANS + FOLKS, SHARED_CASE),
+        (AGAINST + TOWARD, SHARED_YIELD),
+        (TOWARD + AGAINST, SHARED_YIELD),
+    ],
+    ids=["folks-first", "americans-first", "owner-first", "yielding-first"],
+)
+def test_entries_that_share_a_form_decide_in_either_order(tmp_path, entries, text_and_repair):
+    # An entry with match_case decides where its case holds; one yielded to, where
+    # its context holds; in either order of the entries in the file.
     path = write(tmp_path, HEADER + entries)
     unspinner = Unspinner(extra_lexicons=[str(path)], include=())
-    assert unspinner.repair("Charges towards him; he walked towards them, working towards a deal.") == (
-        "Charges against him; he walked toward them, working towards a deal.")
+    text, repaired = text_and_repair
+    assert unspinner.repair(text) == repaired
 
 
 @pytest.mark.parametrize(
