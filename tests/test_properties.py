@@ -118,6 +118,7 @@ def test_every_change_span_matches_the_input(text):
 @example("abc information Affiliation ")
 @example("1000’S Of center eastern ")
 @example("12 Months-Outdated center eastern ")
+@example("Amazon internet companies Marketing campaign ")
 @example("1 / 4 1 / 4 ")
 @example("1 / 4 Affiliation ")
 @example("fireplace danger administration ")
