@@ -119,6 +119,7 @@ def test_every_change_span_matches_the_input(text):
 @example("1000’S Of center eastern ")
 @example("12 Months-Outdated center eastern ")
 @example("Amazon internet companies Marketing campaign ")
+@example('" mentioned #MeToo motion 1000\'s Marketing campaign " mentioned ')
 @example("1 / 4 1 / 4 ")
 @example("1 / 4 Affiliation ")
 @example("fireplace danger administration ")
