@@ -356,7 +356,8 @@ class Unspinner:
         swapped_to = {held_form[2] for held_form in held if held_form[0] == SWAPPED}
         overlaps = None
         echoed = []
-        for candidate in [c for c in decisions.rejected if c[2].id in held_entries or c[2].canonical_words[0] in swapped_to]:
+        rejected = [c for c in decisions.rejected if c[2].id in held_entries or c[2].canonical_words[0] in swapped_to]
+        for candidate in rejected:
             start, end = candidate[0], candidate[1]
             written = text[start:end]
             folded = _echoing_form(written)

@@ -603,7 +603,8 @@ class _Validator:
             self.fail(lines.get("window", line), "context 'match_case' compares the phrase as written; a 'window' spreads it out")
         yields_to = self.text(raw, "yields_to", required=False)
         if yields_to and tier != "contextual":
-            self.fail(lines.get("yields_to", line), "'yields_to' is for a contextual entry: a safe one would repair the forms everywhere")
+            self.fail(lines.get("yields_to", line),
+                      "'yields_to' is for a contextual entry: a safe one would repair the forms everywhere")
         return Entry(
             id=self.entry_id,
             spun=tuple(spun),
@@ -692,7 +693,8 @@ def _check_yields(lexicons: Sequence[Lexicon]) -> None:
             if not entry.yields_to:
                 continue
             if entry.yields_to not in forms:
-                raise LexiconError(entry.path, entry.line, f"'yields_to' names {entry.yields_to!r}, which is not loaded", entry.id)
+                raise LexiconError(entry.path, entry.line, f"'yields_to' names {entry.yields_to!r}, which is not loaded",
+                                   entry.id)
             for form in entry.spun:
                 if fold_form(form) not in forms[entry.yields_to]:
                     raise LexiconError(entry.path, entry.line,
