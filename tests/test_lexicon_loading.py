@@ -247,8 +247,9 @@ def test_compile_patterns_compiles_every_condition_of_the_lexicon():
 
 def test_a_built_in_entry_yields_only_to_an_entry_of_its_own_file():
     # So that --exclude or --include of whole files never leaves one without the entry it names.
-    entries = {entry.id: lexicon.name for lexicon in load_lexicons() for entry in lexicon.entries}
-    for lexicon in load_lexicons():
+    lexicons = load_lexicons()
+    entries = {entry.id: lexicon.name for lexicon in lexicons for entry in lexicon.entries}
+    for lexicon in lexicons:
         for entry in lexicon.entries:
             if entry.yields_to:
                 assert entries[entry.yields_to] == lexicon.name, (entry.id, entry.yields_to)
