@@ -279,3 +279,22 @@ def test_a_word_swapped_back_inside_a_phrase_is_repaired_alone_elsewhere_in_a_sp
                    "document (the spinner swaps a word the same way throughout), outside quotations and set phrases",
                    # Not inside a quotation, not against the entry's exclusions.
                    kept=("“The fowl flew away.”", "The fowl play ended."))
+
+
+@pytest.mark.parametrize(
+    "context, spun, fixed, kept",
+    [
+        # The repair before the candidate makes its context: "crimson fowl" → red bird.
+        ("{before: '\\bbird\\s+$'}", "A crimson fowl stated the rules.", "A red bird said the rules.",
+         "A crimson fish stated the rules."),
+        # The repair after it does: "azure orb" → blue ball.
+        ("{after: '\\s+blue\\b'}", "It stated azure orb rules.", "It said blue ball rules.", "It stated azure rules."),
+    ],
+)
+def test_context_is_read_with_the_repairs_beside_it_made(tmp_path, context, spun, fixed, kept):
+    # "prior to now 12 months": once "prior to now" is "in the past", "12 months" follows "past".
+    unspinner = lexicon(tmp_path, context)
+    assert unspinner.repair(spun) == fixed
+    [change] = [c for c in unspinner.scan(spun) if c.rule == "ctx.said.stated"]
+    assert change.reason.endswith("; read with the repair beside it made")
+    assert unspinner.repair(kept) == kept

@@ -261,6 +261,7 @@ SWAPPED_REASON = (
     "the same word was swapped back inside a phrase elsewhere in this document"
     " (the spinner swaps a word the same way throughout), outside quotations and set phrases"
 )
+BESIDE_REASON = "read with the repair beside it made"
 ARTICLE_REASON = (
     "the article before it fits the canonical wording, not this word (the spinner swapped"
     " the word and left its article), outside quotations and set phrases"
@@ -283,7 +284,8 @@ def own_context_held(reason: str) -> bool:
             and ECHO_REASON not in reason and SWAPPED_REASON not in reason and ARTICLE_REASON not in reason)
 
 
-def decide(candidate: Candidate, document: Document, level: str, echo: Optional[str] = None) -> Optional[str]:
+def decide(candidate: Candidate, document: Document, level: str, echo: Optional[str] = None,
+           beside: Optional[tuple] = None) -> Optional[str]:
     """The reason to repair the candidate, or a false value to leave it alone:
     UNMET where a before/after condition went unmet and nothing stood in for it
     (the conditions after it are then not checked), None for any other refusal.
@@ -293,6 +295,10 @@ def decide(candidate: Candidate, document: Document, level: str, echo: Optional[
     of a phrase swapped the word back (see Unspinner.echoes); like `spin_suffices`, that may stand
     in for an unmet before/after in a spun document, outside quotations.  So
     may an article that fits the canonical wording and not the spun word.
+
+    `beside` (the text before the candidate and the text after it, each as
+    the repairs beside it make it; see Unspinner.beside_repairs): the
+    before/after conditions read those instead of the document's text.
     """
     entry: Entry = candidate[2]
     tier = entry.tier
@@ -336,7 +342,7 @@ def decide(candidate: Candidate, document: Document, level: str, echo: Optional[
     preceded = followed = None
     after, not_after = context.after, context.not_after
     if after is not None or not_after is not None:
-        window = text[end : end + WINDOW]
+        window = text[end : end + WINDOW] if beside is None else beside[1]
         if after is not None:
             if after.hits(window):
                 followed = True
@@ -348,7 +354,7 @@ def decide(candidate: Candidate, document: Document, level: str, echo: Optional[
             return None
     before, not_before = context.before, context.not_before
     if before is not None or not_before is not None:
-        window = text[start - WINDOW if start > WINDOW else 0 : start]
+        window = text[start - WINDOW if start > WINDOW else 0 : start] if beside is None else beside[0]
         if before is not None:
             if before.hits(window):
                 preceded = True

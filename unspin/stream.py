@@ -354,7 +354,9 @@ class StreamRepairer:
             candidates = self.unspinner.matcher.candidates(window.text)
             free = self.unspinner.free_inferences(candidates, inferred)
             decisions = self.unspinner.accept(candidates, document, free=free)
-            accepted = decisions.accepted + self.unspinner.echoes(decisions, document, self.unspinner.config.level, survey.held)
+            level = self.unspinner.config.level
+            accepted = select(decisions.accepted + self.unspinner.echoes(decisions, document, level, survey.held))
+            accepted += self.unspinner.beside_repairs(accepted, decisions.beside, document, level)
             accepted = [(c, reason) for c, reason in accepted if _in_body(c, window) and c.start + window.base >= reached]
             # A change of the previous body may have run into this one: its text is already out.
             start = cursor = max(window.body_start, reached - window.base)
