@@ -41,8 +41,9 @@ def test_clean_example_is_left_alone(entry, sentence):
 # the evidence is what it waits for.  How many of those sentences it still
 # changes there is pinned, so that a new waiver breaking ordinary English shows
 # up here; lower it when exclusions improve (169 of 298 before the fourteenth
-# session's exclusions, "children aged 5", "in accordance with the law").
-MAX_WAIVED_CLEAN_SENTENCES_CHANGED = 121
+# session's exclusions, "children aged 5", "in accordance with the law"; 121 of
+# 297 after them; 120 of 310 with the sixteenth session's seven waived entries).
+MAX_WAIVED_CLEAN_SENTENCES_CHANGED = 120
 
 
 def test_waived_entries_clean_sentences_changed_in_spun_documents_are_pinned():
