@@ -58,10 +58,11 @@ PAIRS = sorted(
 # rounds 46, 48, 50, 52, 54, 56 and 58, written blind through the session and taken in unread
 # at its end (3547 -> 1578 on eb2a531, the final lexicons): 6685 -> 8263, --ngram 6405 -> 7915;
 # context read with the repairs beside a candidate made: 8184, --ngram 7842;
-# commission, Department of, the agency, and seven more entries that spin evidence suffices for: 8048, --ngram 7723).
-MAX_ERRORS_AFTER_REPAIR = 8048
+# commission, Department of, the agency, and seven more entries that spin evidence suffices for: 8048, --ngram 7723;
+# accredited, supplied, guests, strolling, beginning pay and dates, present how, has employed: 7971, --ngram 7640).
+MAX_ERRORS_AFTER_REPAIR = 7971
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 7723
+MAX_ERRORS_WITH_NGRAM = 7640
 
 
 def _read(path):
