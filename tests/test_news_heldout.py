@@ -59,10 +59,11 @@ PAIRS = sorted(
 # at its end (3547 -> 1578 on eb2a531, the final lexicons): 6685 -> 8263, --ngram 6405 -> 7915;
 # context read with the repairs beside a candidate made: 8184, --ngram 7842;
 # commission, Department of, the agency, and seven more entries that spin evidence suffices for: 8048, --ngram 7723;
-# accredited, supplied, guests, strolling, beginning pay and dates, present how, has employed: 7971, --ngram 7640).
-MAX_ERRORS_AFTER_REPAIR = 7971
+# accredited, supplied, guests, strolling, beginning pay and dates, present how, has employed: 7971, --ngram 7640;
+# launched reports, will shut, a transfer that, different before a plural, a Texas firm: 7906, --ngram 7588).
+MAX_ERRORS_AFTER_REPAIR = 7906
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 7640
+MAX_ERRORS_WITH_NGRAM = 7588
 
 
 def _read(path):
