@@ -125,6 +125,7 @@ def test_every_change_span_matches_the_input(text):
 @example("fireplace danger administration ")
 @example("#MeToo motion the report low back agony ")
 @example('Closing 4 1 / 4 " mentioned #MeToo motion ')
+@example("Common Assembly pace bumps ")
 def test_repair_is_idempotent(text):
     # "of of of" would need two passes; a spinner doubles a word once, never twice.
     assume(not TRIPLED_WORD.search(text))
@@ -181,6 +182,8 @@ def test_repair_is_idempotent(text):
 @example("air force network architecture ")
 @example("at a news conference Middle Eastern ")
 @example("knock out power lattice constant ")
+@example("visitors accident ")
+@example("visitors safety ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
     assume(not DOUBLED_WORD.search(text))
