@@ -186,6 +186,7 @@ def test_repair_is_idempotent(text):
 @example("visitors accident ")
 @example("visitors safety ")
 @example("fair share cost ")
+@example("mandatory vaccination price cap ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
     assume(not DOUBLED_WORD.search(text))
