@@ -127,6 +127,7 @@ def test_every_change_span_matches_the_input(text):
 @example('Closing 4 1 / 4 " mentioned #MeToo motion ')
 @example("Common Assembly pace bumps ")
 @example("attributable to #MeToo motion 1000's attributable to of ")
+@example("#MeToo motion 1000's a a lot of the ")
 def test_repair_is_idempotent(text):
     # "of of of" would need two passes; a spinner doubles a word once, never twice.
     assume(not TRIPLED_WORD.search(text))
@@ -187,6 +188,7 @@ def test_repair_is_idempotent(text):
 @example("visitors safety ")
 @example("fair share cost ")
 @example("mandatory vaccination price cap ")
+@example("mandatory vaccination prices at the pump ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
     assume(not DOUBLED_WORD.search(text))
