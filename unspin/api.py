@@ -424,11 +424,18 @@ class Unspinner:
         phrase_words = self._phrase_words
         if any(candidate[2].canonical_words[0] in phrase_words for candidate in decisions.rejected):
             held |= self.swapped_words(decisions.accepted, text)
-        chosen = select(decisions.accepted + self.echoes(decisions, document, self.config.level, held))
-        for item in select(self.beside_repairs(chosen, decisions.beside, document, self.config.level)):
+        return found, self.choose(decisions, document, held)
+
+    def choose(self, decisions: "Decisions", document: context.Document, held: set) -> list:
+        """The changes to make, in order: select()'s of the accepted candidates and
+        their echoes (echoes()), with the repairs that the chosen ones beside them
+        allow (beside_repairs())."""
+        level = self.config.level
+        chosen = select(decisions.accepted + self.echoes(decisions, document, level, held))
+        for item in select(self.beside_repairs(chosen, decisions.beside, document, level)):
             # Each overlaps none of the chosen: put in its place, not sorted in again.
             bisect.insort(chosen, item, key=_start)
-        return found, chosen
+        return chosen
 
     @staticmethod
     def beside_repairs(chosen, near, document: context.Document, level: str) -> list:

@@ -34,7 +34,7 @@ from typing import Callable, Iterable, Iterator, List, Optional, Tuple
 from . import context, infer as inference
 from .api import Unspinner
 from .evidence import SpinEvidence
-from .repair import Change, make_change, select
+from .repair import Change, make_change
 
 # Characters, not bytes: memory is a few times CHUNK whatever the file's size.
 CHUNK = 1 << 20
@@ -354,15 +354,14 @@ class StreamRepairer:
             candidates = self.unspinner.matcher.candidates(window.text)
             free = self.unspinner.free_inferences(candidates, inferred)
             decisions = self.unspinner.accept(candidates, document, free=free)
-            level = self.unspinner.config.level
-            accepted = select(decisions.accepted + self.unspinner.echoes(decisions, document, level, survey.held))
-            accepted += self.unspinner.beside_repairs(accepted, decisions.beside, document, level)
-            accepted = [(c, reason) for c, reason in accepted if _in_body(c, window) and c.start + window.base >= reached]
+            # In order, none overlapping another; so are those of the body, which are kept.
+            chosen = self.unspinner.choose(decisions, document, survey.held)
+            chosen = [(c, reason) for c, reason in chosen if _in_body(c, window) and c.start + window.base >= reached]
             # A change of the previous body may have run into this one: its text is already out.
             start = cursor = max(window.body_start, reached - window.base)
             end = max(window.body_end, start)
             out, changes = [], []
-            for candidate, reason in select(accepted):
+            for candidate, reason in chosen:
                 change = make_change(window.text, candidate, reason, cursor)
                 out += [window.text[cursor : change.start], change.after]
                 cursor, end = change.end, max(end, change.end)
