@@ -385,3 +385,14 @@ def test_a_phrase_read_one_word_off_would_say_the_terms_last_word_twice_and_is_n
     assert off.part_of == "decision support system network" and not off.sure
     [whole] = inferrer.find("a choice help framework was built")
     assert whole.part_of is None and whole.sure
+
+
+def test_a_hyphenated_compound_is_read_part_by_part():
+    learned = [entry("PC helped conclusion", "computer-aided diagnosis", 1), entry("laptop network", "computer network", 2),
+               entry("laptop science", "computer science", 3), entry("electronic mail", "email", 4)]
+    inferrer = Inferrer.from_entries(learned, ["computer-aided diagnosis", "email address"], min_score=0.0)
+    # No map knows "laptop-aided": its parts are swapped one by one.
+    assert repaired("a laptop-aided diagnosis tool", inferrer) == "a computer-aided diagnosis tool"
+    # Never ends inside a compound, nor reads a writer's compound as a spinner's phrase.
+    assert inferrer.find("a laptop-aided diagnosis-based tool") == []
+    assert inferrer.find("your electronic-mail address") == []

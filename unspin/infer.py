@@ -26,7 +26,9 @@ batches bring others.  This module generalises from the lists:
    measured with rapidfuzz) and the canonical words the maps and the
    thesaurus give it; a
    gazetteer term spelt out by these proposals, with at least one mapped
-   word, is a candidate.
+   word, is a candidate.  A phrase that starts with a hyphenated compound is
+   also read part by part ("laptop-aided" for computer-aided), ending where
+   a compound ends.
 4. **Plausibility.** A candidate is dropped when the spun phrase is ordinary
    or technical language: it is itself a gazetteer term, lies inside one as
    the text writes it ("atomic force" in "atomic force microscopy"), or
@@ -92,6 +94,11 @@ from .wordmaps import MAX_PHRASE_WORDS, WordMaps
 _JOINED_WORD = re.compile(r"[ \t]*(?:\r?\n)?[ \t]*(" + WORD.pattern + ")")
 # The word a stretch of text ends with.
 _LAST_WORD = re.compile(WORD.pattern + "$")
+# A part of a hyphenated compound ("cross" and "approval" in "cross-approval"),
+# the next one after spacing, and a hyphen inside a compound.
+_PART = re.compile(r"\w+(?:['’]\w+)*")
+_JOINED_PART = re.compile(r"[ \t]*(?:\r?\n)?[ \t]*(" + _PART.pattern + ")")
+_INNER_HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")
 
 # The tier name that changes made by inference carry.
 INFERRED_TIER = "inferred"
@@ -178,6 +185,11 @@ def _inside_compound(text: str, start: int) -> bool:
     """Is `start` just after the hyphen of a hyphenated compound ("pre-|programmed")?
     A term never starts there: the compound is one word."""
     return start > 1 and text[start - 1] in "-‐‑" and is_word_char(text[start - 2])
+
+
+def _hyphen_goes_on(text: str, end: int) -> bool:
+    """Does a hyphen at `end` join a compound's next part ("laptop|-aided")?"""
+    return end + 1 < len(text) and text[end] in "-‐‑" and is_word_char(text[end + 1])
 
 
 def _spacing_start(text: str, end: int) -> int:
@@ -435,6 +447,7 @@ class Inferrer:
                 following = self._next_word(text, folded, first.end())
                 if following and self._can_pair(first.group(), following[2]):
                     found.extend(self._walk(text, folded, (first.start(), first.end(), first.group())))
+        found.extend(self._walk_compounds(text, folded))
         if "(" in text:
             # Where the walk read the same words as the same term, it stands.
             walked = {(i.start, i.end, same_term_key(i.term)) for i in found}
@@ -604,17 +617,47 @@ class Inferrer:
                 spans.append((start, end, self._spellings[index]))
         return spans
 
-    def _next_word(self, text: str, folded: str, end: int):
+    def _next_word(self, text: str, folded: str, end: int, joined: re.Pattern = _JOINED_WORD):
         """The word after offset `end` if only plain spacing separates them, else None."""
         # The spacing is read in the text as written: folding turns line breaks into spaces.
-        following = _JOINED_WORD.match(text, end)
+        following = joined.match(text, end)
         if not following or following.start(1) - end > MAX_GAP:
             return None
         start, stop = following.span(1)
         return start, stop, folded[start:stop]
 
-    def _walk(self, text: str, folded: str, first: tuple) -> List[Inference]:
-        """Follow the trie from the word `first` on, one word at a time while any path goes on."""
+    def _next_part(self, text: str, folded: str, end: int):
+        """The next part of a hyphenated compound after offset `end`, else the
+        first part of the next word, as _next_word."""
+        if _hyphen_goes_on(folded, end):
+            part = _PART.match(folded, end + 1)
+            return part.start(), part.end(), part.group()
+        return self._next_word(text, folded, end, _JOINED_PART)
+
+    def _walk_compounds(self, text: str, folded: str) -> List[Inference]:
+        """Phrases that start with a hyphenated compound, read part by part: a
+        spinner swaps the parts one by one ("cross-approval" for
+        cross-validation, "laptop-aided" for computer-aided), where the whole
+        compound is in no map."""
+        results, walked = [], set()
+        for hyphen in _INNER_HYPHEN.finditer(folded):
+            start = hyphen.start()
+            # Back to the start of the compound: a phrase never starts inside one.
+            while start > 0 and (is_word_char(folded[start - 1]) or folded[start - 1] in "'’"
+                                 or _inside_compound(folded, start)):
+                start -= 1
+            if start in walked:
+                continue
+            walked.add(start)
+            first = _PART.match(folded, start)
+            if first and self._can_start(first.group()):
+                results.extend(self._walk(text, folded, (first.start(), first.end(), first.group()), by_parts=True))
+        return results
+
+    def _walk(self, text: str, folded: str, first: tuple, by_parts: bool = False) -> List[Inference]:
+        """Follow the trie from the word `first` on, one word at a time while any
+        path goes on (or one part of a hyphenated compound at a time, `by_parts`)."""
+        next_token = self._next_part if by_parts else self._next_word
         results, tokens = [], [first]
         # Each path: trie node, swaps so far, the factor of variant spellings so far,
         # the number of the last word when it differs from the term's
@@ -624,10 +667,13 @@ class Inferrer:
         while True:
             word = tokens[-1][2]
             proposals = self._lookup(word)
+            # A mapped phrase is words a spinner wrote apart: in "electronic-mail"
+            # the writer made one compound of them.
+            hyphened = by_parts and len(tokens) > 1 and folded[tokens[-2][1]] in "-‐‑"
             extended = []
             for node, swaps, kept, number, pending in paths:
                 if pending:
-                    if word == pending[0]:
+                    if word == pending[0] and not hyphened:
                         extended.append((node, swaps, kept, number, pending[1:]))
                     continue
                 for rest, target, weight in self.maps.phrase_targets(word):
@@ -646,15 +692,17 @@ class Inferrer:
                         number = True if is_plural_of(word, child_word) else (False if is_plural_of(child_word, word) else None)
                         extended.append((child, swaps, kept * VARIANT_PENALTY, number, ()))
             paths = extended
+            # A repair read by parts never ends inside a compound.
+            inside = by_parts and _hyphen_goes_on(folded, tokens[-1][1])
             for node, swaps, kept, plural, pending in paths:
-                if node.term and swaps and not pending:
+                if node.term and swaps and not pending and not inside:
                     inference = self._accept(tokens, node.term, swaps, kept, plural)
                     if inference:
                         results.append(inference)
             paths = [path for path in paths if path[4] or path[0].children]
             if not paths or len(tokens) == MAX_TERM_WORDS + MAX_PHRASE_WORDS - 1:
                 return results
-            following = self._next_word(text, folded, tokens[-1][1])
+            following = next_token(text, folded, tokens[-1][1])
             if following is None:
                 return results
             tokens.append(following)
