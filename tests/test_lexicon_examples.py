@@ -42,7 +42,8 @@ def test_clean_example_is_left_alone(entry, sentence):
 # changes there is pinned, so that a new waiver breaking ordinary English shows
 # up here; lower it when exclusions improve (169 of 298 before the fourteenth
 # session's exclusions, "children aged 5", "in accordance with the law"; 121 of
-# 297 after them; 120 of 310 with the sixteenth session's seven waived entries).
+# 297 after them; 120 of 310 with the sixteenth session's seven waived entries;
+# 120 of 329 with the seventeenth session's five).
 MAX_WAIVED_CLEAN_SENTENCES_CHANGED = 120
 
 

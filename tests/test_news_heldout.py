@@ -60,10 +60,12 @@ PAIRS = sorted(
 # context read with the repairs beside a candidate made: 8184, --ngram 7842;
 # commission, Department of, the agency, and seven more entries that spin evidence suffices for: 8048, --ngram 7723;
 # accredited, supplied, guests, strolling, beginning pay and dates, present how, has employed: 7971, --ngram 7640;
-# launched reports, will shut, a transfer that, different before a plural, a Texas firm: 7906, --ngram 7588).
-MAX_ERRORS_AFTER_REPAIR = 7906
+# launched reports, will shut, a transfer that, different before a plural, a Texas firm: 7906, --ngram 7588;
+# spin evidence suffices for native, knowledge, normally, many years, giant; an amount after "as much as",
+# "the girl" in a story with no child: 7809, --ngram 7512).
+MAX_ERRORS_AFTER_REPAIR = 7809
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 7588
+MAX_ERRORS_WITH_NGRAM = 7512
 
 
 def _read(path):
