@@ -62,10 +62,12 @@ PAIRS = sorted(
 # accredited, supplied, guests, strolling, beginning pay and dates, present how, has employed: 7971, --ngram 7640;
 # launched reports, will shut, a transfer that, different before a plural, a Texas firm: 7906, --ngram 7588;
 # spin evidence suffices for native, knowledge, normally, many years, giant; an amount after "as much as",
-# "the girl" in a story with no child: 7809, --ngram 7512).
-MAX_ERRORS_AFTER_REPAIR = 7809
+# "the girl" in a story with no child: 7809, --ngram 7512;
+# brand new, enterprise, occasion, out of doors, darkish; lots of, no less than, the climate, up to now two years: 7740,
+# --ngram 7481).
+MAX_ERRORS_AFTER_REPAIR = 7740
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 7512
+MAX_ERRORS_WITH_NGRAM = 7481
 
 
 def _read(path):
