@@ -64,10 +64,11 @@ PAIRS = sorted(
 # spin evidence suffices for native, knowledge, normally, many years, giant; an amount after "as much as",
 # "the girl" in a story with no child: 7809, --ngram 7512;
 # brand new, enterprise, occasion, out of doors, darkish; lots of, no less than, the climate, up to now two years: 7740,
-# --ngram 7481).
-MAX_ERRORS_AFTER_REPAIR = 7740
+# --ngram 7481;
+# together with his son, milk and oil costs, water and sewer charges: 7706, --ngram 7440).
+MAX_ERRORS_AFTER_REPAIR = 7706
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 7481
+MAX_ERRORS_WITH_NGRAM = 7440
 
 
 def _read(path):
