@@ -67,10 +67,12 @@ PAIRS = sorted(
 # --ngram 7481;
 # together with his son, milk and oil costs, water and sewer charges: 7706, --ngram 7440;
 # rounds 59 and 60, written blind in the seventeenth session and taken in unread (998 -> 413 on 96cdcb3):
-# 7706 -> 8119, --ngram 7440 -> 7846).
-MAX_ERRORS_AFTER_REPAIR = 8119
+# 7706 -> 8119, --ngram 7440 -> 7846;
+# body shops and armor, electricity restored, charges a case led to, shopping centers, aging, the NCAA
+# Tournament, U.S. Highway, the Red Cross, pc, customers of a utility: 8100, --ngram 7827).
+MAX_ERRORS_AFTER_REPAIR = 8100
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 7846
+MAX_ERRORS_WITH_NGRAM = 7827
 
 
 def _read(path):
