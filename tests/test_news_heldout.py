@@ -69,10 +69,11 @@ PAIRS = sorted(
 # rounds 59 and 60, written blind in the seventeenth session and taken in unread (998 -> 413 on 96cdcb3):
 # 7706 -> 8119, --ngram 7440 -> 7846;
 # body shops and armor, electricity restored, charges a case led to, shopping centers, aging, the NCAA
-# Tournament, U.S. Highway, the Red Cross, pc, customers of a utility: 8100, --ngram 7827).
-MAX_ERRORS_AFTER_REPAIR = 8100
+# Tournament, U.S. Highway, the Red Cross, pc, customers of a utility: 8100, --ngram 7827;
+# "on the plant" and other places in lower case, "on the time of": 8075, --ngram 7802).
+MAX_ERRORS_AFTER_REPAIR = 8075
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 7827
+MAX_ERRORS_WITH_NGRAM = 7802
 
 
 def _read(path):

@@ -129,6 +129,7 @@ def test_every_change_span_matches_the_input(text):
 @example("attributable to #MeToo motion 1000's attributable to of ")
 @example("#MeToo motion 1000's a a lot of the ")
 @example("1 / 4 PC aided design ")
+@example("again residence lawmakers acknowledged ")
 def test_repair_is_idempotent(text):
     # "of of of" would need two passes; a spinner doubles a word once, never twice.
     assume(not TRIPLED_WORD.search(text))
