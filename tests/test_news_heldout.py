@@ -70,10 +70,13 @@ PAIRS = sorted(
 # 7706 -> 8119, --ngram 7440 -> 7846;
 # body shops and armor, electricity restored, charges a case led to, shopping centers, aging, the NCAA
 # Tournament, U.S. Highway, the Red Cross, pc, customers of a utility: 8100, --ngram 7827;
-# "on the plant" and other places in lower case, "on the time of": 8075, --ngram 7802).
-MAX_ERRORS_AFTER_REPAIR = 8075
+# "on the plant" and other places in lower case, "on the time of": 8075, --ngram 7802;
+# rounds 61 and 62, written blind in the seventeenth session and taken in unread (973 -> 331 on c18ae51):
+# 8075 -> 8406, --ngram 7802 -> 8118; "medical clinics" no longer a tortured phrase for hospitals
+# (shelter-61's reference has them): 8404, --ngram 8116).
+MAX_ERRORS_AFTER_REPAIR = 8404
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 7802
+MAX_ERRORS_WITH_NGRAM = 8116
 
 
 def _read(path):
