@@ -73,3 +73,33 @@ def test_every_builtin_context_pattern_compiles():
     for entry in ENTRIES:
         for pattern in entry.context.patterns():
             pattern.compiled()
+
+
+# How strongly (log10, unspin.plausibility) the n-gram model must know every
+# pair of neighbouring words of a spun form before the form counts as ordinary
+# English ("water contamination" 2.0, "basic plan" 0.96, "passing rate" 0.89;
+# the tortured "bosom peril" -0.27, "irregular woodland" -0.21).
+PLAIN_ENGLISH_ASSOCIATION = 0.5
+
+
+def test_scholarly_forms_that_read_as_ordinary_english_need_spin_evidence():
+    # A tortured phrase that is also an English phrase ("the town warned of water
+    # contamination") may only be repaired where the document shows spin.
+    import re
+
+    from unspin.plausibility import default_model
+
+    model = default_model()
+    if model is None:
+        pytest.skip("the n-gram model (extra `ngram`) is not installed")
+    plain = []
+    scholarly = [entry for lexicon in load_lexicons() if lexicon.name.startswith("scholarly-") for entry in lexicon.entries]
+    for entry in scholarly:
+        if not entry.context.unconditional:
+            continue
+        for form in entry.spun:
+            words = re.findall(r"[a-z]+", form.lower())
+            associations = [model.association(a, b) for a, b in zip(words, words[1:])]
+            if words[1:] and None not in associations and min(associations) >= PLAIN_ENGLISH_ASSOCIATION:
+                plain.append((entry.id, form))
+    assert not plain, plain[:20]
