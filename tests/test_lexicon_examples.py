@@ -1,10 +1,13 @@
 """Every example of every built-in lexicon entry runs as a test."""
 
+import re
+
 import pytest
 
 from unspin import Unspinner
 from unspin.lexicon import load_lexicons
 from unspin.lint import clean_sentence_settings
+from unspin.plausibility import default_model
 
 ENTRIES = [entry for lexicon in load_lexicons() for entry in lexicon.entries]
 LEVEL = {"safe": "contextual", "contextual": "contextual", "aggressive": "aggressive"}
@@ -43,7 +46,7 @@ def test_clean_example_is_left_alone(entry, sentence):
 # up here; lower it when exclusions improve (169 of 298 before the fourteenth
 # session's exclusions, "children aged 5", "in accordance with the law"; 121 of
 # 297 after them; 120 of 310 with the sixteenth session's seven waived entries;
-# 120 of 342 with the seventeenth session's ten).
+# 120 of 342 with the seventeenth session's eleven).
 MAX_WAIVED_CLEAN_SENTENCES_CHANGED = 120
 
 
@@ -85,10 +88,6 @@ PLAIN_ENGLISH_ASSOCIATION = 0.5
 def test_scholarly_forms_that_read_as_ordinary_english_need_spin_evidence():
     # A tortured phrase that is also an English phrase ("the town warned of water
     # contamination") may only be repaired where the document shows spin.
-    import re
-
-    from unspin.plausibility import default_model
-
     model = default_model()
     if model is None:
         pytest.skip("the n-gram model (extra `ngram`) is not installed")
