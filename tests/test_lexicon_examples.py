@@ -46,7 +46,7 @@ def test_clean_example_is_left_alone(entry, sentence):
 # up here; lower it when exclusions improve (169 of 298 before the fourteenth
 # session's exclusions, "children aged 5", "in accordance with the law"; 121 of
 # 297 after them; 120 of 310 with the sixteenth session's seven waived entries;
-# 120 of 342 with the seventeenth session's eleven).
+# 120 of 343 with the seventeenth session's eleven).
 MAX_WAIVED_CLEAN_SENTENCES_CHANGED = 120
 
 

@@ -637,8 +637,9 @@ class Inferrer:
     def _walk_compounds(self, text: str, folded: str) -> List[Inference]:
         """Phrases that start with a hyphenated compound, read part by part: a
         spinner swaps the parts one by one ("cross-approval" for
-        cross-validation, "laptop-aided" for computer-aided), where the whole
-        compound is in no map."""
+        cross-validation, "laptop-aided" for computer-aided), and no map need
+        know the whole compound.  Where the whole-word walk read the same
+        words as the same term, the two inferences are one for select_longest."""
         results, walked = [], set()
         for hyphen in _INNER_HYPHEN.finditer(folded):
             start = hyphen.start()
