@@ -281,6 +281,19 @@ def test_a_word_swapped_back_inside_a_phrase_is_repaired_alone_elsewhere_in_a_sp
                    kept=("“The fowl flew away.”", "The fowl play ended."))
 
 
+def test_a_term_that_the_repair_before_a_candidate_takes_apart_no_longer_holds_it():
+    # "constant framework" (real-time system) starts with the last word of "lattice
+    # constant", a term it must not break; but that "lattice" is itself spun
+    # ("covariance lattice": covariance matrix), and a second pass would repair it.
+    unspinner = Unspinner()
+    spun = "We estimated the covariance lattice constant framework."
+    fixed = "We estimated the covariance matrix real-time system."
+    assert unspinner.repair(spun) == fixed == unspinner.repair(fixed)
+    assert unspinner.scan(spun)[-1].reason.endswith("; read with the repair beside it made")
+    kept = "We estimated the lattice constant framework."
+    assert unspinner.repair(kept) == kept
+
+
 @pytest.mark.parametrize(
     "context, spun, fixed, kept",
     [

@@ -123,6 +123,8 @@ def test_every_change_span_matches_the_input(text):
 @example("1 / 4 1 / 4 ")
 @example("1 / 4 Affiliation ")
 @example("fireplace danger administration ")
+# A term the candidate started inside ("lattice constant"), taken apart by the repair before it.
+@example("covariance lattice constant framework ")
 @example("#MeToo motion the report low back agony ")
 @example('Closing 4 1 / 4 " mentioned #MeToo motion ')
 @example("Common Assembly pace bumps ")

@@ -81,9 +81,10 @@ class Decisions(NamedTuple):
     # before/after alone (context.UNMET).
     held: list
     rejected: list
-    # The candidates rejected for an unmet before/after alone that an accepted
-    # candidate ends or starts near: the repair beside them may yet meet it
-    # (Unspinner.beside_repairs).
+    # The candidates rejected for an unmet before/after alone, or for starting
+    # inside a name or term (context.INSIDE_PHRASE), that an accepted candidate
+    # ends or starts near: the repair beside them may yet meet it, or take the
+    # phrase apart (Unspinner.beside_repairs).
     beside: list
 
 
@@ -297,6 +298,7 @@ class Unspinner:
         candidate is decided here.
         """
         decide, level, held_context, unmet = context.decide, self.config.level, context.own_context_held, context.UNMET
+        inside = context.INSIDE_PHRASE
         if safe_reasons is None:
             safe_reasons = itertools.repeat(None)
         accepted, held, rejected, beside, waiting = [], [], [], [], []
@@ -315,9 +317,9 @@ class Unspinner:
                     continue
                 reason = decide(candidate, document, level)
                 if not reason:
-                    if reason == unmet:
+                    if reason == unmet or reason is inside:
                         (beside if accepted and accepted[-1][0][1] > candidate[0] - near else waiting).append(candidate)
-                        if spun and candidate[2].echoes:
+                        if reason == unmet and spun and candidate[2].echoes:
                             rejected.append(candidate)
                     continue
                 if spun and candidate[2].echoes and held_context(reason):
@@ -451,7 +453,8 @@ class Unspinner:
     @staticmethod
     def beside_repairs(chosen, near, document: context.Document, level: str) -> list:
         """(candidate, reason) for each candidate whose before/after went unmet in the
-        text as written but holds in the text as the chosen repairs beside it make it.
+        text as written but holds in the text as the chosen repairs beside it make it,
+        or that started inside a name or term that the repair before it takes apart.
 
         The spinner's swaps sit side by side, and one entry's context may be
         another's spun form: once "prior to now" is "in the past", the "12
@@ -477,9 +480,12 @@ class Unspinner:
             after_changes = starts[following] < end + _NEAR
             if not (before_changes or after_changes):
                 continue
-            # Only a condition that must hold can come to hold.
+            # Only a condition that must hold can come to hold, and a name or term
+            # the candidate starts inside can come apart ("covariance lattice
+            # constant framework": once "covariance matrix", no "lattice constant").
             conditions = candidate[2].context
-            before_changes = before_changes and conditions.before is not None
+            before_changes = before_changes and (
+                conditions.before is not None or context.starts_inside_phrase(candidate, document))
             after_changes = after_changes and conditions.after is not None
             if not (before_changes or after_changes):
                 continue
@@ -499,7 +505,7 @@ class Unspinner:
             # repair() makes it, case carried and article agreed.
             repair_before = chosen[following - 1][0] if before_changes else None
             repair_after = chosen[following][0] if after_changes else None
-            if repair_before and not conditions.before.hits(
+            if repair_before and conditions.before is not None and not conditions.before.hits(
                     _before_with(text, repair_before, repair_before[2].canonical, start, window)):
                 continue
             if repair_after and not conditions.after.hits(

@@ -272,6 +272,11 @@ ARTICLE_REASON = (
 # stand in for it: false, as a refusal, but told apart from the others, since an
 # echo may yet stand in (Unspinner.echoes).
 UNMET = ""
+# What decide() says of a candidate that starts inside a known name or technical
+# term (starts_inside_phrase): false, as a refusal, but told apart by identity,
+# since a repair of the phrase's other words before it may yet free it
+# (Unspinner.beside_repairs).
+INSIDE_PHRASE = False
 
 
 @functools.lru_cache(maxsize=4096)
@@ -298,7 +303,9 @@ def decide(candidate: Candidate, document: Document, level: str, echo: Optional[
 
     `beside` (the text before the candidate and the text after it, each as
     the repairs beside it make it; see Unspinner.beside_repairs): the
-    before/after conditions read those instead of the document's text.
+    before/after conditions read those instead of the document's text, and so
+    does the check that it does not start inside a name or term.
+    INSIDE_PHRASE where it does.
     """
     entry: Entry = candidate[2]
     tier = entry.tier
@@ -307,9 +314,14 @@ def decide(candidate: Candidate, document: Document, level: str, echo: Optional[
     context = entry.context
     text, start, end, spun = document.text, candidate[0], candidate[1], document.spun
     # starts_inside_phrase(), written out: it is asked of every candidate.
-    if (text[start].isupper() and starts_inside_name(text, start, end)) or (
-            not spun and entry.id in document.overlapping and starts_inside_term(text, start, end)):
-        return None
+    if beside is None:
+        read, at, upto = text, start, end
+    else:
+        read = beside[0] + text[start:end]
+        at, upto = len(beside[0]), len(read)
+    if (read[at].isupper() and starts_inside_name(read, at, upto)) or (
+            not spun and entry.id in document.overlapping and starts_inside_term(read, at, upto)):
+        return INSIDE_PHRASE
     if context.unconditional:
         return _KIND[tier]
     if context.match_case and " ".join(text[start:end].split()) not in entry.spun:
