@@ -302,6 +302,9 @@ def test_a_term_that_the_repair_before_a_candidate_takes_apart_no_longer_holds_i
          "A crimson fish stated the rules."),
         # The repair after it does: "azure orb" → blue ball.
         ("{after: '\\s+blue\\b'}", "It stated azure orb rules.", "It said blue ball rules.", "It stated azure rules."),
+        # An exclusion that the repair after it takes away: a second pass would read "blue ball".
+        ("{not_after: '\\s+azure\\b'}", "It stated azure orb rules.", "It said blue ball rules.",
+         "It stated azure rules."),
     ],
 )
 def test_context_is_read_with_the_repairs_beside_it_made(tmp_path, context, spun, fixed, kept):

@@ -45,14 +45,22 @@ NOT_IDEMPOTENT = [
     pytest.param("contextual", None, "within the curiosity of of ", id="phrase-then-doubled-of"),
     # Overlapping phrases: the leftmost wins, the longer one fires on a second pass.
     pytest.param("contextual", True, "regulation enforcement and elimination operations ", id="overlapping-phrases"),
-    # A context condition reads a neighbour that the repair itself changes.
-    pytest.param("aggressive", True, "2 2 ", id="context-reads-a-repaired-neighbour"),
 ]
 
 
 @pytest.mark.xfail(strict=True, reason="lexicon interaction: a repair creates or uncovers another spun form")
 @pytest.mark.parametrize("level, assume_spun, text", NOT_IDEMPOTENT)
 def test_known_inputs_that_need_a_second_pass(level, assume_spun, text):
+    unspinner = Unspinner(level=level, assume_spun=assume_spun)
+    once = unspinner.repair(text)
+    assert unspinner.repair(once) == once
+
+
+@pytest.mark.parametrize("level, assume_spun, text", [
+    # A figure's exclusion read the figure before it, which its own repair spells out.
+    ("aggressive", True, "2 2 "),
+])
+def test_inputs_that_once_needed_a_second_pass(level, assume_spun, text):
     unspinner = Unspinner(level=level, assume_spun=assume_spun)
     once = unspinner.repair(text)
     assert unspinner.repair(once) == once

@@ -125,6 +125,8 @@ def test_every_change_span_matches_the_input(text):
 @example("fireplace danger administration ")
 # A term the candidate started inside ("lattice constant"), taken apart by the repair before it.
 @example("covariance lattice constant framework ")
+# An exclusion ("1 / 4" before a name's capital) that the repair beside it takes away.
+@example("1 / 4 Covid sickness ")
 @example("#MeToo motion the report low back agony ")
 @example('Closing 4 1 / 4 " mentioned #MeToo motion ')
 @example("Common Assembly pace bumps ")
@@ -193,6 +195,7 @@ def test_repair_is_idempotent(text):
 @example("fair share cost ")
 @example("mandatory vaccination price cap ")
 @example("mandatory vaccination prices at the pump ")
+@example("data center East End ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
     assume(not DOUBLED_WORD.search(text))

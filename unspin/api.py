@@ -81,10 +81,11 @@ class Decisions(NamedTuple):
     # before/after alone (context.UNMET).
     held: list
     rejected: list
-    # The candidates rejected for an unmet before/after alone, or for starting
-    # inside a name or term (context.INSIDE_PHRASE), that an accepted candidate
-    # ends or starts near: the repair beside them may yet meet it, or take the
-    # phrase apart (Unspinner.beside_repairs).
+    # The candidates rejected for an unmet before/after alone, or for what the
+    # text beside them holds (context.BLOCKED: an exclusion, a name or term they
+    # start inside), that an accepted candidate ends or starts near: the repair
+    # beside them may yet meet the one or take away the other
+    # (Unspinner.beside_repairs).
     beside: list
 
 
@@ -298,7 +299,7 @@ class Unspinner:
         candidate is decided here.
         """
         decide, level, held_context, unmet = context.decide, self.config.level, context.own_context_held, context.UNMET
-        inside = context.INSIDE_PHRASE
+        blocked = context.BLOCKED
         if safe_reasons is None:
             safe_reasons = itertools.repeat(None)
         accepted, held, rejected, beside, waiting = [], [], [], [], []
@@ -317,7 +318,7 @@ class Unspinner:
                     continue
                 reason = decide(candidate, document, level)
                 if not reason:
-                    if reason == unmet or reason is inside:
+                    if reason == unmet or reason is blocked:
                         (beside if accepted and accepted[-1][0][1] > candidate[0] - near else waiting).append(candidate)
                         if reason == unmet and spun and candidate[2].echoes:
                             rejected.append(candidate)
@@ -454,7 +455,8 @@ class Unspinner:
     def beside_repairs(chosen, near, document: context.Document, level: str) -> list:
         """(candidate, reason) for each candidate whose before/after went unmet in the
         text as written but holds in the text as the chosen repairs beside it make it,
-        or that started inside a name or term that the repair before it takes apart.
+        or that what the text beside it held against it (an exclusion, a name or
+        term it starts inside) no longer blocks there.
 
         The spinner's swaps sit side by side, and one entry's context may be
         another's spun form: once "prior to now" is "in the past", the "12
@@ -480,24 +482,27 @@ class Unspinner:
             after_changes = starts[following] < end + _NEAR
             if not (before_changes or after_changes):
                 continue
-            # Only a condition that must hold can come to hold, and a name or term
-            # the candidate starts inside can come apart ("covariance lattice
-            # constant framework": once "covariance matrix", no "lattice constant").
+            # Only a condition that must hold can come to hold, and only what the
+            # text beside a candidate holds against it can go: an exclusion, or a
+            # name or term it starts inside ("covariance lattice constant
+            # framework": once "covariance matrix", no "lattice constant").  A
+            # second pass would read the text so; the first reads it the same.
             conditions = candidate[2].context
             before_changes = before_changes and (
-                conditions.before is not None or context.starts_inside_phrase(candidate, document))
-            after_changes = after_changes and conditions.after is not None
+                conditions.before is not None or conditions.not_before is not None
+                or context.starts_inside_phrase(candidate, document))
+            after_changes = after_changes and (conditions.after is not None or conditions.not_after is not None)
             if not (before_changes or after_changes):
                 continue
             before, after = text[max(0, start - window) : start], text[end : end + window]
-            # A condition on the side no repair is near that went unmet still does.
-            if (not before_changes and conditions.before is not None and not conditions.before.hits(before)) or (
-                    not after_changes and conditions.after is not None and not conditions.after.hits(after)):
+            # What the side no repair is near holds against it still does.
+            if not before_changes and (
+                    (conditions.before is not None and not conditions.before.hits(before))
+                    or (conditions.not_before is not None and conditions.not_before.blocks(before))):
                 continue
-            # What an exclusion finds in the text as written still holds: "No person
-            # shall be" is no "no one", even once "shall be" reads "will be".
-            if (conditions.not_after is not None and conditions.not_after.blocks(after)) or (
-                    conditions.not_before is not None and conditions.not_before.blocks(before)):
+            if not after_changes and (
+                    (conditions.after is not None and not conditions.after.hits(after))
+                    or (conditions.not_after is not None and conditions.not_after.blocks(after))):
                 continue
             # The windows with the nearest repair on each side made: first roughly, in
             # its canonical wording as the lexicon writes it, which rules out nearly
@@ -508,7 +513,7 @@ class Unspinner:
             if repair_before and conditions.before is not None and not conditions.before.hits(
                     _before_with(text, repair_before, repair_before[2].canonical, start, window)):
                 continue
-            if repair_after and not conditions.after.hits(
+            if repair_after and conditions.after is not None and not conditions.after.hits(
                     _after_with(text, repair_after, repair_after[2].canonical, end, window)):
                 continue
             # replacement(): (start, end, what that span becomes).

@@ -272,11 +272,12 @@ ARTICLE_REASON = (
 # stand in for it: false, as a refusal, but told apart from the others, since an
 # echo may yet stand in (Unspinner.echoes).
 UNMET = ""
-# What decide() says of a candidate that starts inside a known name or technical
-# term (starts_inside_phrase): false, as a refusal, but told apart by identity,
-# since a repair of the phrase's other words before it may yet free it
+# What decide() says of a candidate refused for what the text beside it holds: an
+# exclusion (not_before, not_after) found there, or a known name or technical term
+# that the candidate starts inside (starts_inside_phrase).  False, as a refusal,
+# but told apart by identity, since a repair beside it may take that away
 # (Unspinner.beside_repairs).
-INSIDE_PHRASE = False
+BLOCKED = False
 
 
 @functools.lru_cache(maxsize=4096)
@@ -304,8 +305,8 @@ def decide(candidate: Candidate, document: Document, level: str, echo: Optional[
     `beside` (the text before the candidate and the text after it, each as
     the repairs beside it make it; see Unspinner.beside_repairs): the
     before/after conditions read those instead of the document's text, and so
-    does the check that it does not start inside a name or term.
-    INSIDE_PHRASE where it does.
+    do its exclusions and the check that it does not start inside a name or term.
+    BLOCKED where an exclusion or that check refuses it.
     """
     entry: Entry = candidate[2]
     tier = entry.tier
@@ -321,7 +322,7 @@ def decide(candidate: Candidate, document: Document, level: str, echo: Optional[
         at, upto = len(beside[0]), len(read)
     if (read[at].isupper() and starts_inside_name(read, at, upto)) or (
             not spun and entry.id in document.overlapping and starts_inside_term(read, at, upto)):
-        return INSIDE_PHRASE
+        return BLOCKED
     if context.unconditional:
         return _KIND[tier]
     if context.match_case and " ".join(text[start:end].split()) not in entry.spun:
@@ -363,7 +364,7 @@ def decide(candidate: Candidate, document: Document, level: str, echo: Optional[
             else:
                 return UNMET
         if not_after is not None and not_after.blocks(window):
-            return None
+            return BLOCKED
     before, not_before = context.before, context.not_before
     if before is not None or not_before is not None:
         window = text[start - WINDOW if start > WINDOW else 0 : start] if beside is None else beside[0]
@@ -375,7 +376,7 @@ def decide(candidate: Candidate, document: Document, level: str, echo: Optional[
             else:
                 return UNMET
         if not_before is not None and not_before.blocks(window):
-            return None
+            return BLOCKED
     unmet = preceded is False or followed is False
     quotes = context.quotes
     if quotes != "any" and document.quotations.inside(start) != (quotes == "inside"):
