@@ -281,6 +281,15 @@ def test_a_word_swapped_back_inside_a_phrase_is_repaired_alone_elsewhere_in_a_sp
                    kept=("“The fowl flew away.”", "The fowl play ended."))
 
 
+def test_a_closed_quotation_keeps_its_words_in_a_document_without_spin_too(tmp_path):
+    # A first pass that repairs a document's spin leaves a text without it; the
+    # second must leave the quotation as the first did.
+    unspinner = lexicon(tmp_path, "{before: ',\\s*$'}")
+    assert unspinner.repair("Yes, stated Ann.") == "Yes, said Ann."
+    quoted = "He wrote: “Yes, stated Ann.” Then he left."
+    assert unspinner.repair(quoted) == quoted
+
+
 def test_a_term_that_the_repair_before_a_candidate_takes_apart_no_longer_holds_it():
     # "constant framework" (real-time system) starts with the last word of "lattice
     # constant", a term it must not break; but that "lattice" is itself spun

@@ -127,6 +127,8 @@ def test_every_change_span_matches_the_input(text):
 @example("covariance lattice constant framework ")
 # An exclusion ("1 / 4" before a name's capital) that the repair beside it takes away.
 @example("1 / 4 Covid sickness ")
+# A closed quotation in a document whose spin the first pass repaired away.
+@example('" mentioned 1 / 4 normalized contrast vegetation record " mentioned ')
 @example("#MeToo motion the report low back agony ")
 @example('Closing 4 1 / 4 " mentioned #MeToo motion ')
 @example("Common Assembly pace bumps ")

@@ -390,7 +390,7 @@ def decide(candidate: Candidate, document: Document, level: str, echo: Optional[
             found_terms += (found,)
     if context.document_lacks and any(document.has(term) for term in context.document_lacks):
         return None
-    if spun and tier != "safe" and quotes != "inside" and document.quotations.inside_closed(start):
+    if tier != "safe" and quotes != "inside" and document.quotations.inside_closed(start):
         # The words of a closed quotation are the speaker's, not the spinner's.
         return None
     stood_in = None  # what stands in for an unmet before/after, in words
