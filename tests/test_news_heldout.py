@@ -73,10 +73,13 @@ PAIRS = sorted(
 # "on the plant" and other places in lower case, "on the time of": 8075, --ngram 7802;
 # rounds 61 and 62, written blind in the seventeenth session and taken in unread (973 -> 331 on c18ae51):
 # 8075 -> 8406, --ngram 7802 -> 8118; "medical clinics" no longer a tortured phrase for hospitals
-# (shelter-61's reference has them): 8404, --ngram 8116).
-MAX_ERRORS_AFTER_REPAIR = 8404
+# (shelter-61's reference has them): 8404, --ngram 8116;
+# exclusions read with the repairs beside a candidate made: 8401, --ngram 8113;
+# rounds 63 and 64, written blind in the eighteenth session and taken in unread (1204 -> 494 on a5803d8):
+# 8401 -> 8895, --ngram 8113 -> 8583).
+MAX_ERRORS_AFTER_REPAIR = 8895
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 8116
+MAX_ERRORS_WITH_NGRAM = 8583
 
 
 def _read(path):
