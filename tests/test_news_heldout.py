@@ -76,10 +76,11 @@ PAIRS = sorted(
 # (shelter-61's reference has them): 8404, --ngram 8116;
 # exclusions read with the repairs beside a candidate made: 8401, --ngram 8113;
 # rounds 63 and 64, written blind in the eighteenth session and taken in unread (1204 -> 494 on a5803d8):
-# 8401 -> 8895, --ngram 8113 -> 8583).
-MAX_ERRORS_AFTER_REPAIR = 8895
+# 8401 -> 8895, --ngram 8113 -> 8583; "3rd" outside names, Might before a day or after "from",
+# "the pores and skin", Bowling Inexperienced, the maximum high quality: 8878, --ngram 8567).
+MAX_ERRORS_AFTER_REPAIR = 8878
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 8583
+MAX_ERRORS_WITH_NGRAM = 8567
 
 
 def _read(path):
