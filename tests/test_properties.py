@@ -129,6 +129,8 @@ def test_every_change_span_matches_the_input(text):
 @example("1 / 4 Covid sickness ")
 # A closed quotation in a document whose spin the first pass repaired away.
 @example('" mentioned 1 / 4 normalized contrast vegetation record " mentioned ')
+# Two spun forms sharing "warmth": the second read half repaired on a second pass.
+@example("report warmth transition ")
 @example("#MeToo motion the report low back agony ")
 @example('Closing 4 1 / 4 " mentioned #MeToo motion ')
 @example("Common Assembly pace bumps ")
