@@ -131,6 +131,8 @@ def test_every_change_span_matches_the_input(text):
 @example('" mentioned 1 / 4 normalized contrast vegetation record " mentioned ')
 # Two spun forms sharing "warmth": the second read half repaired on a second pass.
 @example("report warmth transition ")
+# A school district's lawyer is no district attorney (two spun forms sharing "district").
+@example("College district lawyer’s workplace ")
 @example("#MeToo motion the report low back agony ")
 @example('Closing 4 1 / 4 " mentioned #MeToo motion ')
 @example("Common Assembly pace bumps ")
