@@ -145,3 +145,38 @@ def test_repair_leaves_no_cycles_for_the_paused_collector():
             assert gc.collect() == 0, options
         finally:
             gc.enable()
+
+
+def _overlapping(tmp_path):
+    """Three safe entries: "azure orb" and "orb game" share "orb" and repair it alike;
+    "orb weaver" repairs it otherwise."""
+    path = tmp_path / "overlap.yaml"
+    path.write_text(
+        "name: overlap\n"
+        "entries:\n"
+        "  - {id: t.blue-ball.azure-orb, spun: azure orb, canonical: blue ball}\n"
+        "  - {id: t.ball-game.orb-game, spun: orb game, canonical: ball game}\n"
+        "  - {id: t.round-spider.orb-weaver, spun: orb weaver, canonical: round spider}\n",
+        encoding="utf-8",
+    )
+    return Unspinner(include=(), extra_lexicons=[str(path)])
+
+
+def test_overlapping_phrases_that_repair_their_shared_word_alike_are_read_as_one(tmp_path):
+    # The leftmost alone left "blue ball game" to a second pass ("ball game" is no spun form
+    # here, but "orb game" was: a spinner's swaps run on).
+    unspinner = _overlapping(tmp_path)
+    text, [change] = unspinner.repair_and_explain("The azure orb game ended.")
+    assert text == "The blue ball game ended." == unspinner.repair(text)
+    assert change.before == "azure orb game"
+    assert change.rules == ("t.blue-ball.azure-orb", "t.ball-game.orb-game")
+    assert change.rule == "t.blue-ball.azure-orb+t.ball-game.orb-game"
+    assert change.reason.endswith("both repair the words they share alike")
+    assert apply_changes("The azure orb game ended.", [change]) == text
+
+
+def test_overlapping_phrases_that_repair_their_shared_word_otherwise_are_not_joined(tmp_path):
+    unspinner = _overlapping(tmp_path)
+    text, [change] = unspinner.repair_and_explain("The azure orb weaver ended.")
+    assert text == "The blue ball weaver ended."
+    assert change.rules == ("t.blue-ball.azure-orb",)

@@ -445,7 +445,7 @@ class Unspinner:
         their echoes (echoes()), with the repairs that the chosen ones beside them
         allow (beside_repairs())."""
         level = self.config.level
-        chosen = select(decisions.accepted + self.echoes(decisions, document, level, held))
+        chosen = select(decisions.accepted + self.echoes(decisions, document, level, held), document.text)
         for item in select(self.beside_repairs(chosen, decisions.beside, document, level)):
             # Each overlaps none of the chosen: put in its place, not sorted in again.
             bisect.insort(chosen, item, key=_start)

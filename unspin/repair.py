@@ -8,6 +8,7 @@ from typing import Iterable, List, Sequence, Tuple
 
 from .articles import agree_article
 from .case import carry_apostrophe, carry_case
+from .lexicon import Entry
 from .matcher import Candidate
 
 _GAP = re.compile(r"\s+")
@@ -37,22 +38,73 @@ class Change:
         fields["start"], fields["end"], fields["before"], fields["after"] = start, end, before, after
         fields["rule"], fields["tier"], fields["reason"] = rule, tier, reason
 
+    @property
+    def rules(self) -> Tuple[str, ...]:
+        """The ids of the entries that made the change: one, or those of phrases
+        that overlap and were read as one (joined()), in order."""
+        return tuple(self.rule.split(RULE_JOINER))
+
     def to_dict(self) -> dict:
         return asdict(self)
 
 
-def select(accepted: Iterable[Tuple[Candidate, str]]) -> List[Tuple[Candidate, str]]:
+def select(accepted: Iterable[Tuple[Candidate, str]], text: str = "") -> List[Tuple[Candidate, str]]:
     """Leftmost, then longest, non-overlapping candidates; of two at the same span, the first
-    (the matcher lists an entry with match_case first, see Matcher)."""
+    (the matcher lists an entry with match_case first, see Matcher).  Given the
+    `text`, a candidate that overlaps the one chosen before it and reaches
+    further is joined to it where both repair the words they share alike
+    (joined())."""
     # By index, not field name, and one integer (start first, then the longer
     # span): the key is computed for every accepted candidate.
     ordered = sorted(accepted, key=lambda item: (item[0][0] << 32) - item[0][1])
     chosen, reached = [], 0
-    for candidate, reason in ordered:
+    for item in ordered:
+        candidate = item[0]
         if candidate.start >= reached:
-            chosen.append((candidate, reason))
+            chosen.append(item)
+            reached = candidate.end
+        elif text and candidate.end > reached and (both := joined(text, chosen[-1], item)):
+            chosen[-1] = both
             reached = candidate.end
     return chosen
+
+
+# The tiers of lexicon entries: an inference is never joined to another phrase.
+_LISTED_TIERS = frozenset(("safe", "contextual", "aggressive"))
+# Between the ids of the entries of a joined change's rule (entry ids hold no "+").
+RULE_JOINER = "+"
+_JOINED_REASON = "two overlapping phrases read as one: both repair the words they share alike"
+
+
+def joined(text: str, left: Tuple[Candidate, str], right: Tuple[Candidate, str]):
+    """The two overlapping candidates as one (candidate, reason), or None.
+
+    A spinner's swaps run on: "Bayesian advancement calculation" holds
+    "Bayesian advancement" (Bayesian optimization) and "advancement
+    calculation" (optimization algorithm).  The leftmost alone would leave
+    "Bayesian optimization calculation", which a second pass repairs.  Where
+    each entry's form has as many words as its canonical wording, word for
+    word, and both give the words they share the same canonical words, the
+    two read as one: "Bayesian optimization algorithm"."""
+    (first, first_reason), (second, second_reason) = left, right
+    a, b = first.entry, second.entry
+    if first.words or second.words or a.case != b.case or not (a.tier in _LISTED_TIERS and b.tier in _LISTED_TIERS):
+        return None
+    first_canonical, second_canonical = a.canonical.split(" "), b.canonical.split(" ")
+    if (len(text[first.start : first.end].split()) != len(first_canonical)
+            or len(text[second.start : second.end].split()) != len(second_canonical)):
+        return None
+    shared = len(text[second.start : first.end].split())
+    if shared >= len(second_canonical) or [w.casefold() for w in first_canonical[-shared:]] != [
+            w.casefold() for w in second_canonical[:shared]]:
+        return None
+    tier = a.tier if _TIER_RANK[a.tier] >= _TIER_RANK[b.tier] else b.tier
+    entry = Entry(id=f"{a.id}{RULE_JOINER}{b.id}", spun=(text[first.start : second.end],),
+                  canonical=" ".join(first_canonical + second_canonical[shared:]), tier=tier, case=a.case)
+    return Candidate(first.start, second.end, entry), f"{first_reason}; {second_reason}; {_JOINED_REASON}"
+
+
+_TIER_RANK = {"safe": 0, "contextual": 1, "aggressive": 2}
 
 
 def keep_spacing(before: str, after: str) -> str:

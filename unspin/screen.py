@@ -28,6 +28,7 @@ from typing import List, Optional, Tuple
 from .api import Unspinner
 from .findings import LinePosition, one_line
 from .infer import INFERRED_TIER
+from .repair import RULE_JOINER
 
 MEDIUM_DISTINCT = 2
 HIGH_DISTINCT = 5
@@ -67,8 +68,9 @@ class Screening:
 
     @property
     def distinct(self) -> int:
-        """Distinct fingerprints: rules for listed and imported hits, terms for inferred ones."""
-        return len({hit.rule for hit in self.hits})
+        """Distinct fingerprints: rules for listed and imported hits (each of a
+        joined hit's), terms for inferred ones."""
+        return len({rule for hit in self.hits for rule in hit.rule.split(RULE_JOINER)})
 
     @property
     def band(self) -> str:
@@ -134,7 +136,7 @@ def screen(text: str, unspinner: Optional[Unspinner] = None, name: str = "<text>
         if change.tier == INFERRED_TIER:
             source = "inferred"
         else:
-            source = "imported" if change.rule in imported else "listed"
+            source = "imported" if any(rule in imported for rule in change.rules) else "listed"
         start, phrase, replacement = _phrase(change)
         line, column = position.locate(text, start)
         context = text[max(0, start - CONTEXT_CHARS) : change.end + CONTEXT_CHARS]
