@@ -77,10 +77,14 @@ PAIRS = sorted(
 # exclusions read with the repairs beside a candidate made: 8401, --ngram 8113;
 # rounds 63 and 64, written blind in the eighteenth session and taken in unread (1204 -> 494 on a5803d8):
 # 8401 -> 8895, --ngram 8113 -> 8583; "3rd" outside names, Might before a day or after "from",
-# "the pores and skin", Bowling Inexperienced, the maximum high quality: 8878, --ngram 8567).
-MAX_ERRORS_AFTER_REPAIR = 8878
+# "the pores and skin", Bowling Inexperienced, the maximum high quality: 8878, --ngram 8567;
+# rounds 65 and 66, written blind in the eighteenth session (1221 -> 448 on 4f475b1), taken in with
+# the entries written from them (Could and Might inside a sentence, Accomplice monuments, Freeway 15,
+# a price range presentation, preliminary public choices, critically in poor health, youthful than,
+# on the poll, no highway overpass): 9301, --ngram 8965).
+MAX_ERRORS_AFTER_REPAIR = 9301
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 8567
+MAX_ERRORS_WITH_NGRAM = 8965
 
 
 def _read(path):
