@@ -81,10 +81,11 @@ PAIRS = sorted(
 # rounds 65 and 66, written blind in the eighteenth session (1221 -> 448 on 4f475b1), taken in with
 # the entries written from them (Could and Might inside a sentence, Accomplice monuments, Freeway 15,
 # a price range presentation, preliminary public choices, critically in poor health, youthful than,
-# on the poll, no highway overpass): 9301, --ngram 8965).
-MAX_ERRORS_AFTER_REPAIR = 9301
+# on the poll, no highway overpass): 9301, --ngram 8965;
+# the U.S. Justice Division; spin evidence suffices for "together with" (including): 9248, --ngram 8912).
+MAX_ERRORS_AFTER_REPAIR = 9248
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 8965
+MAX_ERRORS_WITH_NGRAM = 8912
 
 
 def _read(path):
