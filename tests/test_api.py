@@ -148,15 +148,16 @@ def test_repair_leaves_no_cycles_for_the_paused_collector():
 
 
 def _overlapping(tmp_path):
-    """Three safe entries: "azure orb" and "orb game" share "orb" and repair it alike;
-    "orb weaver" repairs it otherwise."""
+    """Four safe entries: "azure orb" and "orb game" share "orb" and repair it alike;
+    "orb weaver" repairs it otherwise; "report orb" keeps it as written."""
     path = tmp_path / "overlap.yaml"
     path.write_text(
         "name: overlap\n"
         "entries:\n"
         "  - {id: t.blue-ball.azure-orb, spun: azure orb, canonical: blue ball}\n"
         "  - {id: t.ball-game.orb-game, spun: orb game, canonical: ball game}\n"
-        "  - {id: t.round-spider.orb-weaver, spun: orb weaver, canonical: round spider}\n",
+        "  - {id: t.round-spider.orb-weaver, spun: orb weaver, canonical: round spider}\n"
+        "  - {id: t.record-orb.report-orb, spun: report orb, canonical: record orb}\n",
         encoding="utf-8",
     )
     return Unspinner(include=(), extra_lexicons=[str(path)])
@@ -171,7 +172,7 @@ def test_overlapping_phrases_that_repair_their_shared_word_alike_are_read_as_one
     assert change.before == "azure orb game"
     assert change.rules == ("t.blue-ball.azure-orb", "t.ball-game.orb-game")
     assert change.rule == "t.blue-ball.azure-orb+t.ball-game.orb-game"
-    assert change.reason.endswith("both repair the words they share alike")
+    assert change.reason.endswith("both repair the words they share alike, or the first keeps them")
     assert apply_changes("The azure orb game ended.", [change]) == text
 
 
@@ -180,3 +181,11 @@ def test_overlapping_phrases_that_repair_their_shared_word_otherwise_are_not_joi
     text, [change] = unspinner.repair_and_explain("The azure orb weaver ended.")
     assert text == "The blue ball weaver ended."
     assert change.rules == ("t.blue-ball.azure-orb",)
+
+
+def test_overlapping_phrases_where_the_first_keeps_the_shared_word_take_the_second_reading(tmp_path):
+    # "record orb" keeps "orb"; a second pass would read "orb game" in it.
+    unspinner = _overlapping(tmp_path)
+    text, [change] = unspinner.repair_and_explain("A report orb game ended.")
+    assert text == "A record ball game ended." == unspinner.repair(text)
+    assert change.rules == ("t.record-orb.report-orb", "t.ball-game.orb-game")

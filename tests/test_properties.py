@@ -133,6 +133,8 @@ def test_every_change_span_matches_the_input(text):
 @example("report warmth transition ")
 # A school district's lawyer is no district attorney (two spun forms sharing "district").
 @example("College district lawyer’s workplace ")
+# Overlapping phrases, the first keeping the shared word as written ("record pace"), the second not.
+@example("report pace bumps ")
 @example("#MeToo motion the report low back agony ")
 @example('Closing 4 1 / 4 " mentioned #MeToo motion ')
 @example("Common Assembly pace bumps ")

@@ -73,7 +73,7 @@ def select(accepted: Iterable[Tuple[Candidate, str]], text: str = "") -> List[Tu
 _LISTED_TIERS = frozenset(("safe", "contextual", "aggressive"))
 # Between the ids of the entries of a joined change's rule (entry ids hold no "+").
 RULE_JOINER = "+"
-_JOINED_REASON = "two overlapping phrases read as one: both repair the words they share alike"
+_JOINED_REASON = "two overlapping phrases read as one: both repair the words they share alike, or the first keeps them"
 
 
 def joined(text: str, left: Tuple[Candidate, str], right: Tuple[Candidate, str]):
@@ -84,8 +84,9 @@ def joined(text: str, left: Tuple[Candidate, str], right: Tuple[Candidate, str])
     calculation" (optimization algorithm).  The leftmost alone would leave
     "Bayesian optimization calculation", which a second pass repairs.  Where
     each entry's form has as many words as its canonical wording, word for
-    word, and both give the words they share the same canonical words, the
-    two read as one: "Bayesian optimization algorithm"."""
+    word, and both give the words they share the same canonical words (or
+    the first leaves them as written: "report pace bumps", record speed
+    bumps), the two read as one: "Bayesian optimization algorithm"."""
     (first, first_reason), (second, second_reason) = left, right
     a, b = first.entry, second.entry
     if first.words or second.words or a.case != b.case or not (a.tier in _LISTED_TIERS and b.tier in _LISTED_TIERS):
@@ -94,13 +95,23 @@ def joined(text: str, left: Tuple[Candidate, str], right: Tuple[Candidate, str])
     if (len(text[first.start : first.end].split()) != len(first_canonical)
             or len(text[second.start : second.end].split()) != len(second_canonical)):
         return None
-    shared = len(text[second.start : first.end].split())
-    if shared >= len(second_canonical) or [w.casefold() for w in first_canonical[-shared:]] != [
-            w.casefold() for w in second_canonical[:shared]]:
+    shared_words = [w.casefold() for w in text[second.start : first.end].split()]
+    shared = len(shared_words)
+    if shared >= len(second_canonical):
+        return None
+    first_reads = [w.casefold() for w in first_canonical[-shared:]]
+    # Alike, or left as written by the first ("report pace" is record pace, "pace
+    # bumps" speed bumps): the second's reading of them is the only one given.
+    if first_reads == [w.casefold() for w in second_canonical[:shared]]:
+        # The first's own spelling of them ("Western Conference" before "conference finals").
+        words = first_canonical + second_canonical[shared:]
+    elif first_reads == shared_words:
+        words = first_canonical[:-shared] + second_canonical
+    else:
         return None
     tier = a.tier if _TIER_RANK[a.tier] >= _TIER_RANK[b.tier] else b.tier
     entry = Entry(id=f"{a.id}{RULE_JOINER}{b.id}", spun=(text[first.start : second.end],),
-                  canonical=" ".join(first_canonical + second_canonical[shared:]), tier=tier, case=a.case)
+                  canonical=" ".join(words), tier=tier, case=a.case)
     return Candidate(first.start, second.end, entry), f"{first_reason}; {second_reason}; {_JOINED_REASON}"
 
 
