@@ -102,3 +102,41 @@ def test_scholarly_forms_that_read_as_ordinary_english_need_spin_evidence():
             if words[1:] and None not in associations and min(associations) >= PLAIN_ENGLISH_ASSOCIATION:
                 plain.append((entry.id, form))
     assert not plain, plain[:20]
+
+
+def _overlapping_forms():
+    """Each pair of spun forms where one's last words are the other's first, written
+    as one phrase ("Bayesian advancement" + "advancement calculation")."""
+    forms = sorted({form for entry in ENTRIES for form in entry.spun if " " in form})
+    by_start = {}
+    for form in forms:
+        words = form.lower().split()
+        for size in range(1, len(words)):
+            by_start.setdefault(tuple(words[:size]), []).append(form)
+    texts = set()
+    for form in forms:
+        words = form.lower().split()
+        for size in range(1, len(words)):
+            for other in by_start.get(tuple(words[-size:]), ()):
+                texts.add(form + " " + " ".join(other.split()[size:]) + " ")
+    return sorted(texts)
+
+
+# Of the phrases two overlapping spun forms make (73,964 at the eighteenth session's
+# end), those that a second repair changes: the first repair took the leftmost form and
+# left the rest for a second pass.  At the session's start (73,881 phrases) 3,774 at the
+# default level and 13,341 in a spun document; 2,470 and 8,071 once two forms that repair
+# their shared words alike were read as one (repair.joined()), 1,940 and 6,321 once a
+# first that keeps them as written was too.  Lower the pins when entries improve.
+MAX_OVERLAPS_NEEDING_A_SECOND_PASS = {None: 1940, True: 6321}
+
+
+@pytest.mark.parametrize("assume_spun", [None, True], ids=["default", "spun"])
+def test_overlapping_spun_forms_that_need_a_second_pass_are_pinned(assume_spun):
+    unspinner = Unspinner(assume_spun=assume_spun)
+    failing = []
+    for text in _overlapping_forms():
+        once = unspinner.repair(text)
+        if unspinner.repair(once) != once:
+            failing.append(text)
+    assert len(failing) <= MAX_OVERLAPS_NEEDING_A_SECOND_PASS[assume_spun], failing[:10]
