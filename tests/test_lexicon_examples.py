@@ -122,13 +122,14 @@ def _overlapping_forms():
     return sorted(texts)
 
 
-# Of the phrases two overlapping spun forms make (73,964 at the eighteenth session's
+# Of the phrases two overlapping spun forms make (74,060 at the eighteenth session's
 # end), those that a second repair changes: the first repair took the leftmost form and
 # left the rest for a second pass.  At the session's start (73,881 phrases) 3,774 at the
 # default level and 13,341 in a spun document; 2,470 and 8,071 once two forms that repair
 # their shared words alike were read as one (repair.joined()), 1,940 and 6,321 once a
-# first that keeps them as written was too.  Lower the pins when entries improve.
-MAX_OVERLAPS_NEEDING_A_SECOND_PASS = {None: 1940, True: 6321}
+# first that keeps them as written was too; 1,920 and 6,301 with "record framework"
+# (file system) only in a spun paper on computing.  Lower the pins when entries improve.
+MAX_OVERLAPS_NEEDING_A_SECOND_PASS = {None: 1920, True: 6301}
 
 
 @pytest.mark.parametrize("assume_spun", [None, True], ids=["default", "spun"])

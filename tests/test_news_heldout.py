@@ -84,10 +84,12 @@ PAIRS = sorted(
 # on the poll, no highway overpass): 9301, --ngram 8965;
 # the U.S. Justice Division; spin evidence suffices for "together with" (including): 9248, --ngram 8912;
 # rounds 67 and 68, written blind in the eighteenth session and taken in unread (1021 -> 421 on fb9b832):
-# 9248 -> 9669, --ngram 8912 -> 9328).
-MAX_ERRORS_AFTER_REPAIR = 9669
+# 9248 -> 9669, --ngram 8912 -> 9328; a prison file, getting old locks, a manufacturing unit,
+# the Advertising and marketing Committee, insurance coverage fraud, the minimal sentence, a county
+# Historic Society: 9637, --ngram 9296).
+MAX_ERRORS_AFTER_REPAIR = 9637
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 9328
+MAX_ERRORS_WITH_NGRAM = 9296
 
 
 def _read(path):
