@@ -189,3 +189,10 @@ def test_overlapping_phrases_where_the_first_keeps_the_shared_word_take_the_seco
     text, [change] = unspinner.repair_and_explain("A report orb game ended.")
     assert text == "A record ball game ended." == unspinner.repair(text)
     assert change.rules == ("t.record-orb.report-orb", "t.ball-game.orb-game")
+
+
+def test_a_join_leaves_the_words_of_a_phrase_that_starts_after_the_first():
+    # "on maintain" (on hold) overlaps the first "maintain an eye on"; joined, it took
+    # the first word of the second "maintain an eye on" and left "keep an eye on hold".
+    text = "Officials said they maintain an eye on maintain an eye on the storm."
+    assert unspin.repair(text, assume_spun=True) == "Officials said they keep an eye on keep an eye on the storm."

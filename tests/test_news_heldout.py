@@ -86,10 +86,11 @@ PAIRS = sorted(
 # rounds 67 and 68, written blind in the eighteenth session and taken in unread (1021 -> 421 on fb9b832):
 # 9248 -> 9669, --ngram 8912 -> 9328; a prison file, getting old locks, a manufacturing unit,
 # the Advertising and marketing Committee, insurance coverage fraud, the minimal sentence, a county
-# Historic Society: 9637, --ngram 9296).
-MAX_ERRORS_AFTER_REPAIR = 9637
+# Historic Society: 9637, --ngram 9296; no join that takes the first words of a later phrase: 9634,
+# --ngram 9293).
+MAX_ERRORS_AFTER_REPAIR = 9634
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 9296
+MAX_ERRORS_WITH_NGRAM = 9293
 
 
 def _read(path):

@@ -135,6 +135,8 @@ def test_every_change_span_matches_the_input(text):
 @example("College district lawyer’s workplace ")
 # Overlapping phrases, the first keeping the shared word as written ("record pace"), the second not.
 @example("report pace bumps ")
+# A join must not take the words of a phrase that starts after the first ends.
+@example("maintain an eye on maintain an eye on ")
 @example("#MeToo motion the report low back agony ")
 @example('Closing 4 1 / 4 " mentioned #MeToo motion ')
 @example("Common Assembly pace bumps ")

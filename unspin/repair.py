@@ -58,15 +58,30 @@ def select(accepted: Iterable[Tuple[Candidate, str]], text: str = "") -> List[Tu
     # span): the key is computed for every accepted candidate.
     ordered = sorted(accepted, key=lambda item: (item[0][0] << 32) - item[0][1])
     chosen, reached = [], 0
-    for item in ordered:
+    for index, item in enumerate(ordered):
         candidate = item[0]
         if candidate.start >= reached:
             chosen.append(item)
             reached = candidate.end
-        elif text and candidate.end > reached and (both := joined(text, chosen[-1], item)):
+        elif (text and candidate.end > reached and not _claimed(ordered, index, reached, candidate.end)
+                and (both := joined(text, chosen[-1], item))):
             chosen[-1] = both
             reached = candidate.end
     return chosen
+
+
+def _claimed(ordered, index: int, reached: int, end: int) -> bool:
+    """Does a candidate after ordered[index] start in [reached, end) and reach past
+    `end`?  Left alone, it would be chosen there: a join must not take its first words
+    ("maintain an eye on maintain an eye on" is no "keep an eye on hold").  One inside
+    the join is read by it."""
+    for later in range(index + 1, len(ordered)):
+        start, later_end = ordered[later][0].start, ordered[later][0].end
+        if start >= end:
+            return False
+        if start >= reached and later_end > end:
+            return True
+    return False
 
 
 # The tiers of lexicon entries: an inference is never joined to another phrase.
