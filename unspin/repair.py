@@ -8,7 +8,7 @@ from typing import Iterable, List, Sequence, Tuple
 
 from .articles import agree_article
 from .case import carry_apostrophe, carry_case
-from .lexicon import Entry
+from .lexicon import TIERS, Entry
 from .matcher import Candidate
 
 _GAP = re.compile(r"\s+")
@@ -52,8 +52,9 @@ def select(accepted: Iterable[Tuple[Candidate, str]], text: str = "") -> List[Tu
     """Leftmost, then longest, non-overlapping candidates; of two at the same span, the first
     (the matcher lists an entry with match_case first, see Matcher).  Given the
     `text`, a candidate that overlaps the one chosen before it and reaches
-    further is joined to it where both repair the words they share alike
-    (joined())."""
+    further is joined to it where both repair the words they share alike, or
+    the first keeps them (joined()), unless a later one would be chosen from
+    inside it (_claimed())."""
     # By index, not field name, and one integer (start first, then the longer
     # span): the key is computed for every accepted candidate.
     ordered = sorted(accepted, key=lambda item: (item[0][0] << 32) - item[0][1])
@@ -84,8 +85,6 @@ def _claimed(ordered, index: int, reached: int, end: int) -> bool:
     return False
 
 
-# The tiers of lexicon entries: an inference is never joined to another phrase.
-_LISTED_TIERS = frozenset(("safe", "contextual", "aggressive"))
 # Between the ids of the entries of a joined change's rule (entry ids hold no "+").
 RULE_JOINER = "+"
 _JOINED_REASON = "two overlapping phrases read as one: both repair the words they share alike, or the first keeps them"
@@ -104,7 +103,8 @@ def joined(text: str, left: Tuple[Candidate, str], right: Tuple[Candidate, str])
     bumps), the two read as one: "Bayesian optimization algorithm"."""
     (first, first_reason), (second, second_reason) = left, right
     a, b = first.entry, second.entry
-    if first.words or second.words or a.case != b.case or not (a.tier in _LISTED_TIERS and b.tier in _LISTED_TIERS):
+    # Of lexicon entries only (an inference is never joined), neither a proximity hit.
+    if first.words or second.words or a.case != b.case or not (a.tier in TIERS and b.tier in TIERS):
         return None
     first_canonical, second_canonical = a.canonical.split(" "), b.canonical.split(" ")
     if (len(text[first.start : first.end].split()) != len(first_canonical)
@@ -124,13 +124,11 @@ def joined(text: str, left: Tuple[Candidate, str], right: Tuple[Candidate, str])
         words = first_canonical[:-shared] + second_canonical
     else:
         return None
-    tier = a.tier if _TIER_RANK[a.tier] >= _TIER_RANK[b.tier] else b.tier
+    tier = max(a.tier, b.tier, key=TIERS.index)  # the less sure of the two
     entry = Entry(id=f"{a.id}{RULE_JOINER}{b.id}", spun=(text[first.start : second.end],),
                   canonical=" ".join(words), tier=tier, case=a.case)
     return Candidate(first.start, second.end, entry), f"{first_reason}; {second_reason}; {_JOINED_REASON}"
 
-
-_TIER_RANK = {"safe": 0, "contextual": 1, "aggressive": 2}
 
 
 def keep_spacing(before: str, after: str) -> str:
