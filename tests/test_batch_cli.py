@@ -314,6 +314,15 @@ def test_json_format(work):
     ]
 
 
+def test_summary_counts_a_change_of_two_joined_phrases_once(tmp_path):
+    # The built-in lexicons: "Bayesian advancement" and "advancement calculation" overlap
+    # and are read as one change (repair.joined()), under the rule that names both.
+    tree(tmp_path, {"a.txt": "The Bayesian advancement calculation converged.\n"})
+    _, _, err = unspin(tmp_path, "check", "a.txt")
+    assert "; 5 words, 1 changes" in err
+    assert "       1  ml.bayesian-optimization+ml.optimization-algorithm" in err
+
+
 def test_summary_counts_rules_and_spin(work):
     tree(work, {"d/a.txt": SPUN, "d/b.txt": CLEAN})
     _, _, err = unspin(work, "check", "d")

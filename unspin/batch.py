@@ -175,7 +175,7 @@ class FileRun:
         return options.command == "fix" and not options.diff and not options.writes and options.output_format == "text"
 
     def _show(self, part: stream.Repaired, encoder: Optional[Encoder] = None) -> None:
-        self.outcome.rules.update(rule for c in part.changes for rule in c.rules)
+        self.outcome.rules.update(c.rule for c in part.changes)
         if self.options.output_format == "json":
             for change in part.changes:
                 line, column = self._position.locate(part.before, change.start)
@@ -238,7 +238,7 @@ class FileRun:
         name = self.options.field or self.options.column
         for where, original, result in results:
             self._count_document(result.evidence)
-            self.outcome.rules.update(rule for c in result.changes for rule in c.rules)
+            self.outcome.rules.update(c.rule for c in result.changes)
             if self.options.output_format == "json":
                 self.changes.extend({**change.to_dict(), "record": where} for change in result.changes)
                 continue
