@@ -8,6 +8,7 @@ from unspin import Unspinner
 from unspin.lexicon import load_lexicons
 from unspin.lint import clean_sentence_settings
 from unspin.plausibility import default_model
+from unspin.repair import rules_of
 
 ENTRIES = [entry for lexicon in load_lexicons() for entry in lexicon.entries]
 LEVEL = {"safe": "contextual", "contextual": "contextual", "aggressive": "aggressive"}
@@ -29,14 +30,14 @@ def test_spun_example_is_repaired(entry, example):
     unspinner = _unspinner(entry.tier, True if example.assume_spun else None)
     repaired, changes = unspinner.repair_and_explain(example.spun)
     assert repaired == example.fixed
-    assert entry.id in {rule for c in changes for rule in c.rules}, "the example does not exercise its own entry"
+    assert entry.id in rules_of(changes), "the example does not exercise its own entry"
 
 
 @pytest.mark.parametrize("entry, sentence", list(_cases("clean")))
 def test_clean_example_is_left_alone(entry, sentence):
     for assume_spun, ngram in clean_sentence_settings(entry):
         changes = _unspinner(entry.tier, assume_spun, ngram).scan(sentence)
-        assert entry.id not in {rule for c in changes for rule in c.rules}, sentence
+        assert entry.id not in rules_of(changes), sentence
 
 
 # An entry that lets spin evidence stand in for its context (`spin_suffices`)
@@ -56,7 +57,7 @@ def test_waived_entries_clean_sentences_changed_in_spun_documents_are_pinned():
         for entry in ENTRIES
         if entry.context.spin_suffices
         for sentence in entry.clean
-        if entry.id in {rule for c in _unspinner(entry.tier, True).scan(sentence) for rule in c.rules}
+        if entry.id in rules_of(_unspinner(entry.tier, True).scan(sentence))
     ]
     assert len(changed) <= MAX_WAIVED_CLEAN_SENTENCES_CHANGED, changed[:20]
 

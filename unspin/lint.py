@@ -34,7 +34,7 @@ from . import plausibility
 from .api import Config, Unspinner
 from .lexicon import Entry, Example, Lexicon, LexiconError, builtin_paths, form_key, is_self_map, load_file
 from .matcher import Matcher
-from .repair import select
+from .repair import rules_of, select
 
 KINDS = (
     "load-error",
@@ -127,7 +127,7 @@ def rewrites(lexicons: Sequence[Lexicon]) -> List[Finding]:
     for entry in entries:
         canonical = entry.canonical
         changes = strictest.scan(canonical)
-        whole = {rule for change in changes if change.start == 0 and change.end == len(canonical) for rule in change.rules}
+        whole = rules_of(change for change in changes if change.start == 0 and change.end == len(canonical))
         for candidate in matcher.candidates(canonical):
             other = candidate.entry
             if other is not entry and candidate.start == 0 and candidate.end == len(canonical) and other.id in whole:
@@ -213,7 +213,7 @@ class ExampleRunner:
     def example_problem(self, entry: Entry, example: Example) -> Optional[Finding]:
         unspinner = self.unspinner(entry.tier, True if example.assume_spun else None)
         repaired, changes = unspinner.repair_and_explain(example.spun)
-        if entry.id not in {rule for change in changes for rule in change.rules}:
+        if entry.id not in rules_of(changes):
             winner = self._longer_winner(entry, example.spun)
             if winner is not None:
                 return _finding(
@@ -227,7 +227,7 @@ class ExampleRunner:
     def clean_problem(self, entry: Entry, sentence: str) -> Optional[Finding]:
         for assume_spun, ngram in clean_sentence_settings(entry):
             changes = self.unspinner(entry.tier, assume_spun, ngram).scan(sentence)
-            if entry.id in {rule for change in changes for rule in change.rules}:
+            if entry.id in rules_of(changes):
                 return _finding("failing-example", entry, f"clean sentence {sentence!r} is changed")
         return None
 

@@ -42,7 +42,7 @@ class Change:
     def rules(self) -> Tuple[str, ...]:
         """The ids of the entries that made the change: one, or those of phrases
         that overlap and were read as one (joined()), in order."""
-        return tuple(self.rule.split(RULE_JOINER))
+        return entry_ids(self.rule)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -87,6 +87,16 @@ def _claimed(ordered, index: int, reached: int, end: int) -> bool:
 
 # Between the ids of the entries of a joined change's rule (entry ids hold no "+").
 RULE_JOINER = "+"
+
+
+def entry_ids(rule: str) -> Tuple[str, ...]:
+    """The ids of the entries a change's rule names (see Change.rules)."""
+    return tuple(rule.split(RULE_JOINER))
+
+
+def rules_of(changes: Iterable[Change]) -> set:
+    """The ids of every entry that made one of `changes`."""
+    return {rule for change in changes for rule in change.rules}
 _JOINED_REASON = "two overlapping phrases read as one: both repair the words they share alike, or the first keeps them"
 
 

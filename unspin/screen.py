@@ -28,7 +28,7 @@ from typing import List, Optional, Tuple
 from .api import Unspinner
 from .findings import LinePosition, one_line
 from .infer import INFERRED_TIER
-from .repair import RULE_JOINER
+from .repair import entry_ids
 
 MEDIUM_DISTINCT = 2
 HIGH_DISTINCT = 5
@@ -70,7 +70,7 @@ class Screening:
     def distinct(self) -> int:
         """Distinct fingerprints: rules for listed and imported hits (each of a
         joined hit's), terms for inferred ones."""
-        return len({rule for hit in self.hits for rule in hit.rule.split(RULE_JOINER)})
+        return len({rule for hit in self.hits for rule in entry_ids(hit.rule)})
 
     @property
     def band(self) -> str:
