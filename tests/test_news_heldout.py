@@ -89,10 +89,14 @@ PAIRS = sorted(
 # Historic Society: 9637, --ngram 9296; no join that takes the first words of a later phrase: 9634,
 # --ngram 9293; "testified on the hearing": 9633, --ngram 9292;
 # rounds 69 and 70, written blind at the session's end and taken in unread (1192 -> 467 on 81b51bc):
-# 9633 -> 10100, --ngram 9292 -> 9739).
-MAX_ERRORS_AFTER_REPAIR = 10100
+# 9633 -> 10100, --ngram 9292 -> 9739); in the nineteenth session, single words and phrases the
+# spinner writes for everyday ones (sporting, altering, round 3 a.m., partitions, stuffed, lined,
+# a challenge that will cost, luggage, lodge rooms, telephones, midday, an outdoor firm, a gathering
+# on the plan, carry a hearing, a bunch of parents, insurance coverage, householders, the declare,
+# the sting of town, lethal, instructor, minimal, nook, facet, the Nice Lakes ...): 9901, --ngram 9526.
+MAX_ERRORS_AFTER_REPAIR = 9901
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 9739
+MAX_ERRORS_WITH_NGRAM = 9526
 
 
 def _read(path):

@@ -206,6 +206,7 @@ def test_repair_is_idempotent(text):
 @example("mandatory vaccination price cap ")
 @example("mandatory vaccination prices at the pump ")
 @example("data center East End ")
+@example("funeral home Republican National Committee ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
     assume(not DOUBLED_WORD.search(text))
