@@ -93,10 +93,12 @@ PAIRS = sorted(
 # spinner writes for everyday ones (sporting, altering, round 3 a.m., partitions, stuffed, lined,
 # a challenge that will cost, luggage, lodge rooms, telephones, midday, an outdoor firm, a gathering
 # on the plan, carry a hearing, a bunch of parents, insurance coverage, householders, the declare,
-# the sting of town, lethal, instructor, minimal, nook, facet, the Nice Lakes ...): 9901, --ngram 9526.
-MAX_ERRORS_AFTER_REPAIR = 9901
+# the sting of town, lethal, instructor, minimal, nook, facet, the Nice Lakes ...): 9901, --ngram 9526;
+# permits the county to ask, a workforce of a dozen or in a game, acquired 400 complaints, the
+# undertaking is expected to cost, winter guests, a skating membership: 9882, --ngram 9507.
+MAX_ERRORS_AFTER_REPAIR = 9882
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 9526
+MAX_ERRORS_WITH_NGRAM = 9507
 
 
 def _read(path):
