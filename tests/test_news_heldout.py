@@ -95,10 +95,12 @@ PAIRS = sorted(
 # on the plan, carry a hearing, a bunch of parents, insurance coverage, householders, the declare,
 # the sting of town, lethal, instructor, minimal, nook, facet, the Nice Lakes ...): 9901, --ngram 9526;
 # permits the county to ask, a workforce of a dozen or in a game, acquired 400 complaints, the
-# undertaking is expected to cost, winter guests, a skating membership: 9882, --ngram 9507.
-MAX_ERRORS_AFTER_REPAIR = 9882
+# undertaking is expected to cost, winter guests, a skating membership: 9882, --ngram 9507;
+# rounds 71-74, written blind in the nineteenth session (2147 -> 979 on 089aa1a), taken in after
+# the entries written from them: 9882 -> 10807, --ngram 9507 -> 10380.
+MAX_ERRORS_AFTER_REPAIR = 10807
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 9507
+MAX_ERRORS_WITH_NGRAM = 10380
 
 
 def _read(path):
