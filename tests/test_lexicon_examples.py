@@ -132,9 +132,10 @@ def _overlapping_forms():
 # (file system) only in a spun paper on computing; 1,918 and 6,278 (74,695 phrases) after
 # the nineteenth session's news entries ("the day by day" read as "daily" before a noun); 1,916
 # and 6,276 after its second batch; 6,279 with "a duplicate of" (a copy of), whose "a" three
-# other forms end with ("and not using a duplicate of" needs a second pass).
+# other forms end with ("and not using a duplicate of" needs a second pass); 6,280 with "school
+# rooms" (classrooms) after "legislation" (law school rooms).
 # Lower the pins when entries improve.
-MAX_OVERLAPS_NEEDING_A_SECOND_PASS = {None: 1916, True: 6279}
+MAX_OVERLAPS_NEEDING_A_SECOND_PASS = {None: 1916, True: 6280}
 
 
 @pytest.mark.parametrize("assume_spun", [None, True], ids=["default", "spun"])

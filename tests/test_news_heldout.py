@@ -100,10 +100,12 @@ PAIRS = sorted(
 # the entries written from them: 9882 -> 10807, --ngram 9507 -> 10380; "had been already" (were
 # already), "throughout Idaho" (across), confronted up to 20 years (faced), a contract value
 # $100 million (worth), the Home handed (passed), up to date its guidance, signs and symptoms,
-# ordinals below 10 (4th -> fourth), properly previous midnight (well past): 10764, --ngram 10328.
-MAX_ERRORS_AFTER_REPAIR = 10764
+# ordinals below 10 (4th -> fourth), properly previous midnight (well past): 10764, --ngram 10328;
+# photographs fired, canceled courses, a neighborhood hospital, no menace to, informed to boil,
+# 100,000 clients without power; "the Navy" in capitals no longer "the Military": 10762, --ngram 10326.
+MAX_ERRORS_AFTER_REPAIR = 10762
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 10328
+MAX_ERRORS_WITH_NGRAM = 10326
 
 
 def _read(path):
