@@ -102,10 +102,12 @@ PAIRS = sorted(
 # $100 million (worth), the Home handed (passed), up to date its guidance, signs and symptoms,
 # ordinals below 10 (4th -> fourth), properly previous midnight (well past): 10764, --ngram 10328;
 # photographs fired, canceled courses, a neighborhood hospital, no menace to, informed to boil,
-# 100,000 clients without power; "the Navy" in capitals no longer "the Military": 10762, --ngram 10326.
-MAX_ERRORS_AFTER_REPAIR = 10762
+# 100,000 clients without power; "the Navy" in capitals no longer "the Military": 10762, --ngram 10326;
+# has harm (hurt), Republicans management the Senate, the New Hampshire major, nothing mistaken,
+# $200 billion in American items: 10758, --ngram 10323.
+MAX_ERRORS_AFTER_REPAIR = 10758
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 10326
+MAX_ERRORS_WITH_NGRAM = 10323
 
 
 def _read(path):
