@@ -104,10 +104,12 @@ PAIRS = sorted(
 # photographs fired, canceled courses, a neighborhood hospital, no menace to, informed to boil,
 # 100,000 clients without power; "the Navy" in capitals no longer "the Military": 10762, --ngram 10326;
 # has harm (hurt), Republicans management the Senate, the New Hampshire major, nothing mistaken,
-# $200 billion in American items: 10758, --ngram 10323.
-MAX_ERRORS_AFTER_REPAIR = 10758
+# $200 billion in American items: 10758, --ngram 10323; rounds 75 and 76, written blind in the
+# nineteenth session (1124 -> 484 on 089aa1a), taken in after entries written partly from round 75:
+# 10758 -> 11225, --ngram 10323 -> 10768.
+MAX_ERRORS_AFTER_REPAIR = 11225
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 10323
+MAX_ERRORS_WITH_NGRAM = 10768
 
 
 def _read(path):
