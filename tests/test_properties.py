@@ -144,6 +144,7 @@ def test_every_change_span_matches_the_input(text):
 @example("#MeToo motion 1000's a a lot of the ")
 @example("1 / 4 PC aided design ")
 @example("again residence lawmakers acknowledged ")
+@example("report diploma applications ")
 def test_repair_is_idempotent(text):
     # "of of of" would need two passes; a spinner doubles a word once, never twice.
     assume(not TRIPLED_WORD.search(text))
@@ -207,6 +208,7 @@ def test_repair_is_idempotent(text):
 @example("mandatory vaccination prices at the pump ")
 @example("data center East End ")
 @example("funeral home Republican National Committee ")
+@example("drinking water Great Barrier Reef ")
 def test_canonical_forms_and_ordinary_words_are_left_alone(text):
     # A doubled word ("of of") is a spinner's slip, not ordinary prose.
     assume(not DOUBLED_WORD.search(text))
