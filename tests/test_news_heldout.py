@@ -106,10 +106,11 @@ PAIRS = sorted(
 # has harm (hurt), Republicans management the Senate, the New Hampshire major, nothing mistaken,
 # $200 billion in American items: 10758, --ngram 10323; rounds 75 and 76, written blind in the
 # nineteenth session (1124 -> 484 on 089aa1a), taken in after entries written partly from round 75:
-# 10758 -> 11225, --ngram 10323 -> 10768.
-MAX_ERRORS_AFTER_REPAIR = 11225
+# 10758 -> 11225, --ngram 10323 -> 10768; journey after "on" (travel), cover hire (rent), his client
+# is harmless in a court story (innocent), the very best infection rate (highest): 11214, --ngram 10756.
+MAX_ERRORS_AFTER_REPAIR = 11214
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 10768
+MAX_ERRORS_WITH_NGRAM = 10756
 
 
 def _read(path):
