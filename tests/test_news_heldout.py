@@ -107,10 +107,12 @@ PAIRS = sorted(
 # $200 billion in American items: 10758, --ngram 10323; rounds 75 and 76, written blind in the
 # nineteenth session (1124 -> 484 on 089aa1a), taken in after entries written partly from round 75:
 # 10758 -> 11225, --ngram 10323 -> 10768; journey after "on" (travel), cover hire (rent), his client
-# is harmless in a court story (innocent), the very best infection rate (highest): 11214, --ngram 10756.
-MAX_ERRORS_AFTER_REPAIR = 11214
+# is harmless in a court story (innocent), the very best infection rate (highest): 11214, --ngram 10756;
+# rounds 77 and 78, written blind at the session's end and taken in unread (1173 -> 478 on f752c35
+# and after): 11214 -> 11692, --ngram 10756 -> 11212.
+MAX_ERRORS_AFTER_REPAIR = 11692
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 10756
+MAX_ERRORS_WITH_NGRAM = 11212
 
 
 def _read(path):
