@@ -93,6 +93,12 @@ def test_a_word_repaired_where_its_context_held_is_repaired_throughout_a_spun_do
         assert kept in unspinner.repair(f"A crimson fowl and an azure orb. Yes, stated Ann. {kept}")
 
 
+def test_an_entry_that_does_not_echo_is_repaired_only_where_its_own_context_holds(tmp_path):
+    unspinner = lexicon(tmp_path, "{before: ',\\s*$', echo: false}")
+    spun = "A crimson fowl and an azure orb. Yes, stated Ann. She stated her case."
+    assert unspinner.repair(spun) == "A red bird and a blue ball. Yes, said Ann. She stated her case."
+
+
 SPUN_OPENING = "A crimson fowl and an azure orb. "
 
 
@@ -189,6 +195,7 @@ def test_no_entry_changes_the_last_word_of_a_known_name():
 @pytest.mark.parametrize(
     "context, message",
     [("{spin_suffices: yes please}", "'spin_suffices' must be true or false"),
+     ("{before: ',', echo: sometimes}", "'echo' must be true or false"),
      ("{evidence: spun, spin_suffices: true}", "'spin_suffices' needs a 'before' or 'after'")],
 )
 def test_spin_suffices_is_checked_on_load(tmp_path, context, message):

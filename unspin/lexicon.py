@@ -35,7 +35,8 @@ MAX_WINDOW = 50
 
 _FILE_KEYS = {"name", "description", "source", "license", "entries"}
 _ENTRY_KEYS = {"id", "spun", "canonical", "tier", "context", "case", "window", "source", "note", "examples", "clean", "yields_to"}
-_CONTEXT_KEYS = {"before", "not_before", "after", "not_after", "quotes", "evidence", "document_has", "document_lacks", "ngram", "match_case", "spin_suffices"}
+_CONTEXT_KEYS = {"before", "not_before", "after", "not_after", "quotes", "evidence", "document_has", "document_lacks", "ngram", "match_case",
+                 "spin_suffices", "echo"}
 
 # Fingerprint exports (unspin.fingerprints) are recognised by their suffix.
 FINGERPRINT_SUFFIXES = (".tsv", ".csv")
@@ -203,6 +204,10 @@ class Context:
     # stand in for an unmet before/after?  For forms that spun news almost
     # never uses in their own sense (lexicons/README.md says how they were chosen).
     spin_suffices: bool = False
+    # May a repair of the form where its before/after held stand in for them at the
+    # form's other occurrences in a spun document (Entry.echoes)?  False where one
+    # document uses the word in two senses ("throughout Idaho" and "throughout two weeks").
+    echo: bool = True
     # Worked out from the others.  No condition at all: decide() answers at once.
     unconditional: bool = field(init=False, compare=False, repr=False)
     # Conditions besides spin evidence that keep legitimate uses unchanged even
@@ -251,7 +256,8 @@ class Entry:
     # own before/after met carry to the form's other occurrences in a spun
     # document (unspin.api.Unspinner.echoes)?  Contextual entries with a
     # before/after, but not those where spin evidence already stands in for it
-    # (spin_suffices) or whose case tells what a form is (match_case).
+    # (spin_suffices), whose case tells what a form is (match_case), or that say
+    # they do not (echo: false).
     echoes: bool = field(init=False, compare=False, repr=False)
     # The canonical form's folded words, which echoes compare with the words
     # that repairs of phrases swapped back (unspin.api.Unspinner.swapped_words).
@@ -259,7 +265,8 @@ class Entry:
 
     def __post_init__(self):
         context = self.context
-        object.__setattr__(self, "echoes", self.tier == "contextual" and not (context.spin_suffices or context.match_case)
+        object.__setattr__(self, "echoes", self.tier == "contextual" and context.echo
+                           and not (context.spin_suffices or context.match_case)
                            and (context.before is not None or context.after is not None))
         object.__setattr__(self, "canonical_words", tuple(fold_form(self.canonical).split()))
 
@@ -503,15 +510,7 @@ class _Validator:
         evidence = raw.get("evidence", False)
         if evidence not in (False, "spun"):
             self.fail(raw["__lines__"].get("evidence"), "context 'evidence' must be 'spun'")
-        ngram = raw.get("ngram", True)
-        if not isinstance(ngram, bool):
-            self.fail(raw["__lines__"].get("ngram"), "context 'ngram' must be true or false")
-        match_case = raw.get("match_case", False)
-        if not isinstance(match_case, bool):
-            self.fail(raw["__lines__"].get("match_case"), "context 'match_case' must be true or false")
-        spin_suffices = raw.get("spin_suffices", False)
-        if not isinstance(spin_suffices, bool):
-            self.fail(raw["__lines__"].get("spin_suffices"), "context 'spin_suffices' must be true or false")
+        spin_suffices = self.flag(raw, "spin_suffices", False)
         if spin_suffices and not (raw.get("before") or raw.get("after")):
             self.fail(raw["__lines__"].get("spin_suffices"), "context 'spin_suffices' needs a 'before' or 'after' to stand in for")
         return Context(
@@ -523,10 +522,17 @@ class _Validator:
             evidence=evidence == "spun",
             document_has=self.term_groups(raw, "document_has"),
             document_lacks=tuple(fold_form(t) for t in self.terms(raw, "document_lacks")),
-            ngram=ngram,
-            match_case=match_case,
+            ngram=self.flag(raw, "ngram", True),
+            match_case=self.flag(raw, "match_case", False),
             spin_suffices=spin_suffices,
+            echo=self.flag(raw, "echo", True),
         )
+
+    def flag(self, raw, key, default):
+        value = raw.get(key, default)
+        if not isinstance(value, bool):
+            self.fail(raw["__lines__"].get(key), f"context '{key}' must be true or false")
+        return value
 
     def terms(self, raw, key):
         value = raw.get(key, [])
