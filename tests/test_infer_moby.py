@@ -32,23 +32,23 @@ def test_the_data_file_says_where_it_came_from_and_that_it_is_public_domain():
 def test_a_moby_pair_weighs_less_than_any_wordnet_relation():
     thesaurus = Thesaurus.shipped()
     assert MOBY_WEIGHTS["moby"] < min(THESAURUS_WEIGHTS.values())
-    # "ravenous" and "greedy" list each other in Moby; WordNet does not relate them.
-    assert thesaurus.targets("ravenous")["greedy"] == (MOBY_WEIGHTS["moby"], False)
-    assert thesaurus.targets("intermittent")["recurrent"] == (MOBY_WEIGHTS["moby"], False)
+    # "swinish" and "greedy" list each other in Moby; WordNet (and the spinner thesaurus) do not relate them.
+    assert thesaurus.targets("swinish")["greedy"] == (MOBY_WEIGHTS["moby"], False)
+    assert thesaurus.targets("pulsing")["recurrent"] == (MOBY_WEIGHTS["moby"], False)
     # A pair WordNet relates keeps WordNet's kind, and the two thesauri agree on it.
     assert thesaurus.targets("counterfeit")["artificial"] == (THESAURUS_WEIGHTS["similar"], False)
-    assert ("counterfeit", "artificial") in thesaurus.agreed and ("ravenous", "greedy") not in thesaurus.agreed
+    assert ("counterfeit", "artificial") in thesaurus.agreed and ("swinish", "greedy") not in thesaurus.agreed
 
 
 def test_one_moby_swap_needs_other_evidence_beside_it():
-    assert "ravenous" not in common_words()
+    assert "swinish" not in common_words()
     assert MOBY_WEIGHTS["moby"] < DEFAULT_MIN_SCORE
-    assert Inferrer(WordMaps({}), ["greedy algorithm"], thesaurus=Thesaurus.shipped()).find("a ravenous algorithm") == []
+    assert Inferrer(WordMaps({}), ["greedy algorithm"], thesaurus=Thesaurus.shipped()).find("a swinish algorithm") == []
     learned = WordMaps({"method": {"algorithm": 3}})
-    [found] = Inferrer(learned, ["greedy algorithm"], thesaurus=Thesaurus.shipped()).find("a ravenous method")
+    [found] = Inferrer(learned, ["greedy algorithm"], thesaurus=Thesaurus.shipped()).find("a swinish method")
     assert found.term == "greedy algorithm"
-    assert ("ravenous", "greedy", MOBY_WEIGHTS["moby"]) in found.substitutions
-    assert Inferrer(learned, ["greedy algorithm"]).find("a ravenous method") == []
+    assert ("swinish", "greedy", MOBY_WEIGHTS["moby"]) in found.substitutions
+    assert Inferrer(learned, ["greedy algorithm"]).find("a swinish method") == []
 
 
 def test_moby_makes_a_learned_swap_surer():
@@ -63,13 +63,14 @@ def test_an_ordinary_word_stands_for_a_term_word_where_both_thesauri_agree_besid
     thesaurus = Thesaurus.shipped()
     assert {"vital", "trail"} <= common_words()
     assert thesaurus.targets("trail")["path"] == (THESAURUS_WEIGHTS["hyponym"], False)  # and Moby lists it
-    assert "path" in thesaurus.agreed_targets("trail")[0]
-    assert thesaurus.agreed_targets("trails") == (thesaurus.agreed_targets("trail")[0], True)
+    assert "path" in thesaurus.ordinary_targets("trail")[0]
+    assert thesaurus.ordinary_targets("trails") == (thesaurus.ordinary_targets("trail")[0], True)
     learned = WordMaps({"vital": {"critical": 2}, "technique": {"method": 2}})
     [found] = Inferrer(learned, ["critical path method"], thesaurus=thesaurus).find("a vital trail technique")
     assert ("trail", "path", AGREED_COMMON_WEIGHT) in found.substitutions
     assert found.sure, "three telling words"
-    disagreeing = dataclasses.replace(thesaurus, agreed=frozenset())
+    # Nor does the spinner thesaurus list it ("trail" for "path").
+    disagreeing = dataclasses.replace(thesaurus, agreed=frozenset(), spinner_pairs=frozenset())
     assert Inferrer(learned, ["critical path method"], thesaurus=disagreeing).find("a vital trail technique") == []
     assert AGREED_COMMON_WEIGHT < DEFAULT_MIN_SCORE
     assert Inferrer(WordMaps({}), ["critical path"], thesaurus=thesaurus).find("a critical trail") == [], "never alone"
