@@ -18,9 +18,9 @@ def rows():
 
 def test_the_data_file_says_what_it_is_and_where_it_came_from():
     text = importlib.resources.files("unspin").joinpath("spinner-thesaurus.tsv").read_text(encoding="utf-8")
-    header = [line for line in text.splitlines() if line.startswith("#")]
-    assert any("curated" in line for line in header)
-    assert any("no row of any screener's list" in line for line in header)
+    header = " ".join(line.lstrip("# ") for line in text.splitlines() if line.startswith("#"))
+    assert "curated" in header
+    assert "no row of any screener's list" in header
 
 
 def test_every_line_is_a_term_word_with_single_words_a_spinner_may_write_for_it():
@@ -61,9 +61,9 @@ def test_a_rare_spinner_swap_is_an_inference_only_where_the_document_shows_spin(
 
 def test_an_ordinary_word_the_spinner_thesaurus_lists_counts_weakly_beside_other_swaps():
     thesaurus = Thesaurus.shipped()
-    assert {"wonderful", "fee"} <= common_words()
+    assert {"wonderful", "fee", "pace"} <= common_words()
     assert "positive" in thesaurus.ordinary_targets("wonderful")[0]
-    assert thesaurus.ordinary_targets("fees") == (thesaurus.ordinary_targets("fee")[0], True)
+    assert thesaurus.ordinary_targets("paces") == (thesaurus.ordinary_targets("pace")[0], True)
     learned = WordMaps({"actual": {"true": 2}})
     [found] = Inferrer(learned, ["true positive rate"], thesaurus=thesaurus).find("the actual wonderful fee")
     assert found.term == "true positive rate"
