@@ -69,6 +69,17 @@ def test_spelling_variants_of_kept_words_are_matched(inferrer):
     assert repaired("an irregular forrest", inferrer) == "an random forest"
 
 
+def test_a_nodes_spelling_variants_are_every_child_same_word_takes_for_one():
+    # spelling_variants() compares only children of a near length with the same
+    # first or last two letters; it must find what a comparison with all finds.
+    inferrer = Inferrer.default([])
+    node = inferrer._root.children["data"]
+    for word in ("analysis", "analysys", "anlysis", "analysiss", "mining", "minning", "warehouse", "warehose",
+                 "xanalysis", "analysisx", "fusions", "compression", "compresion", "augmentatoin", "visualisation"):
+        every = {other for other in node.children if abs(len(other) - len(word)) <= 1 and same_word(word, other)}
+        assert {other for other, _ in node.spelling_variants(word)} == every, word
+
+
 def test_the_reason_names_the_swaps_and_the_score(inferrer):
     [found] = inferrer.find("fake consciousness")
     assert found.reason().startswith("inferred: fake→artificial, consciousness→intelligence; score ")

@@ -83,7 +83,7 @@ import ahocorasick_rs
 
 from .lexicon import Entry, fold_form
 from .matcher import Candidate, automaton_text, whole_words, fold_text, is_word_char
-from .thesaurus import THESAURUS_WEIGHTS, Thesaurus
+from .thesaurus import RELATION_WEIGHTS, THESAURUS_WEIGHTS, Thesaurus
 from .wordforms import (
     HYPHENS, MIN_FUZZY_LENGTH, WORD, base_form, forms_of, is_plural_of, looks_plural, parts, pluralize, same_word, words,
 )
@@ -280,6 +280,28 @@ class _Trie:
     def __init__(self):
         self.children: Dict[str, "_Trie"] = {}
         self.term: Optional[str] = None
+        # The children by the length of their word and its first two letters,
+        # and by the length and its last two (spelling_variants), built on the
+        # first look: a node may have hundreds of children ("data").
+        self._by_ends: Optional[Dict[Tuple[int, Tuple[str, str]], List[Tuple[str, "_Trie"]]]] = None
+
+    def spelling_variants(self, word: str) -> List[Tuple[str, "_Trie"]]:
+        """The children whose word same_word() takes for a spelling variant of
+        `word`: one edit apart, so at most one character longer or shorter, and
+        (both being at least MIN_FUZZY_LENGTH long) with the same first two
+        letters or the same last two.  Only those are compared."""
+        if self._by_ends is None:
+            self._by_ends = defaultdict(list)
+            for other, child in self.children.items():
+                for ends in {("head", other[:2]), ("tail", other[-2:])}:
+                    self._by_ends[len(other), ends].append((other, child))
+        found = {}
+        for length in (len(word) - 1, len(word), len(word) + 1):
+            for ends in (("head", word[:2]), ("tail", word[-2:])):
+                for other, child in self._by_ends.get((length, ends), ()):
+                    if other not in found and same_word(word, other):
+                        found[other] = child
+        return list(found.items())
 
 
 class Inferrer:
@@ -356,6 +378,7 @@ class Inferrer:
         self._agreed_only = set()
         self._can_start = functools.lru_cache(maxsize=WORDS_CACHED)(self._starts)
         self._can_pair = functools.lru_cache(maxsize=WORDS_CACHED)(self._pairs)
+        self._spelled = functools.lru_cache(maxsize=WORDS_CACHED)(self._spelled_words)
         # A text meets the same word at the same trie node again and again
         # ("system" after "operating"): the children it may spell are looked up once.
         self._next = functools.lru_cache(maxsize=WORDS_CACHED)(self._children)
@@ -380,11 +403,7 @@ class Inferrer:
         if node is self._root or len(word) < MIN_FUZZY_LENGTH:
             return found
         seen = {c for c, _ in found}
-        return found + [
-            (child_word, child)
-            for child_word, child in node.children.items()
-            if child_word not in seen and abs(len(child_word) - len(word)) <= 1 and same_word(word, child_word)
-        ]
+        return found + [(child_word, child) for child_word, child in node.spelling_variants(word) if child_word not in seen]
 
     def _proposals(self, word: str) -> Dict[str, Tuple[float, bool]]:
         proposals = self.maps.targets(word, rare=word not in self._common)
@@ -393,10 +412,12 @@ class Inferrer:
             # ordinary prose too often to be read through the thesaurus alone;
             # its learned swaps the thesaurus confirms are still surer (noisy-or).
             rare = word not in self._common
-            for target, (weight, plural) in self.thesaurus.targets(word).items():
-                if target in self._vocabulary and (rare or target in proposals):
+            kinds, plural = self.thesaurus.kinds(word)
+            # A common word may have hundreds of relations: only those its learned swaps name are weighed.
+            for target in (kinds if rare else [target for target in proposals if target in kinds]):
+                if target in self._vocabulary:
                     known, _ = proposals.get(target, (0.0, plural))
-                    proposals[target] = (1 - (1 - known) * (1 - weight), plural)
+                    proposals[target] = (1 - (1 - known) * (1 - RELATION_WEIGHTS[kinds[target]]), plural)
             if not rare:
                 # Unless two thesauri agree on the pair, or the spinner thesaurus
                 # lists it; even then too weak to make an inference alone
@@ -439,8 +460,19 @@ class Inferrer:
         standing for one word of a term, "getting to know", always may.)"""
         if self.maps.phrase_targets(word):
             return True
-        return any(self._next(child, following) or any(target in child.children for _, target, _ in self.maps.phrase_targets(following))
-                   for _, child in self._next(self._root, word))
+        # What _next(child, following) would find, tested as sets: most pairs
+        # find nothing, and a word may reach dozens of first words of terms.
+        spelled = self._spelled(following)
+        phrased = {target for _, target, _ in self.maps.phrase_targets(following)}
+        firsts = [child for _, child in self._next(self._root, word)]
+        if any(not spelled.isdisjoint(child.children) or not phrased.isdisjoint(child.children) for child in firsts):
+            return True
+        # Or a spelling variant of a second word, as _children finds them below the root.
+        return len(following) >= MIN_FUZZY_LENGTH and any(child.spelling_variants(following) for child in firsts)
+
+    def _spelled_words(self, word: str) -> frozenset:
+        """The term words a text word may spell exactly: its proposals and its own forms."""
+        return frozenset((*self._lookup(word), *forms_of(word)))
 
     def find(self, text: str) -> List[Inference]:
         # Folded text has the same length, so its offsets index `text` directly.

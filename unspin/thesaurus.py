@@ -90,19 +90,35 @@ class Thesaurus:
 
     def targets(self, word: str) -> Dict[str, Tuple[float, bool]]:
         """Like WordMaps.targets: term words, their weight and whether `word` is their plural."""
+        related, plural = self.kinds(word)
+        return {target: (RELATION_WEIGHTS[kind], plural) for target, kind in related.items()}
+
+    def kinds(self, word: str) -> Tuple[Dict[str, str], bool]:
+        """The term words `word` is related to, with the kind of each relation, and
+        whether `word` is their plural (a word of ordinary prose may have hundreds:
+        the caller weighs only those it needs, RELATION_WEIGHTS)."""
         related, plural = entry_by_form(self.relations, word)
-        return {target: (RELATION_WEIGHTS[kind], plural) for target, kind in (related or {}).items()}
+        return related or {}, plural
 
     def ordinary_targets(self, word: str) -> Tuple[Tuple[str, ...], bool]:
         """The term words that a word of ordinary prose may stand for, weakly: those
         WordNet and Moby both relate `word` to, or the spinner thesaurus lists it
         for; and whether `word` is their plural."""
         for form in forms_of(word):
-            targets = tuple(target for target in self.relations.get(form, ())
-                            if (form, target) in self.agreed or (form, target) in self.spinner_pairs)
+            targets = self._ordinary.get(form)
             if targets:
                 return targets, form != word
         return (), False
+
+    @functools.cached_property
+    def _ordinary(self) -> Dict[str, Tuple[str, ...]]:
+        """ordinary_targets() of each word, gathered once from the pairs."""
+        gathered: Dict[str, list] = defaultdict(list)
+        for word, related in self.relations.items():
+            for target in related:
+                if (word, target) in self.agreed or (word, target) in self.spinner_pairs:
+                    gathered[word].append(target)
+        return {word: tuple(targets) for word, targets in gathered.items()}
 
     def synonyms(self, word: str) -> Tuple[Tuple[str, ...], bool]:
         """The words that share a WordNet synset with `word`, and whether `word` is their plural."""
