@@ -109,10 +109,12 @@ PAIRS = sorted(
 # 10758 -> 11225, --ngram 10323 -> 10768; journey after "on" (travel), cover hire (rent), his client
 # is harmless in a court story (innocent), the very best infection rate (highest): 11214, --ngram 10756;
 # rounds 77 and 78, written blind at the session's end and taken in unread (1173 -> 478 on f752c35
-# and after): 11214 -> 11692, --ngram 10756 -> 11212.
-MAX_ERRORS_AFTER_REPAIR = 11692
+# and after): 11214 -> 11692, --ngram 10756 -> 11212.  Twentieth session: rounds 79 and 80, written
+# blind and taken in unread (1252 -> 505 on ccabcb4, news entries unchanged since 6fac326):
+# 11692 -> 12197, --ngram 11212 -> 11697.
+MAX_ERRORS_AFTER_REPAIR = 12197
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 11212
+MAX_ERRORS_WITH_NGRAM = 11697
 
 
 def _read(path):
