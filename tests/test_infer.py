@@ -7,6 +7,7 @@ from unspin.infer import Inferrer, select_longest
 from unspin.lexicon import Entry
 from unspin.thesaurus import Thesaurus
 from unspin.wordforms import base_form, pluralize, same_word
+from unspin.wordlists import curated_terms
 from unspin.wordmaps import WordMaps
 
 
@@ -407,3 +408,15 @@ def test_a_hyphenated_compound_is_read_part_by_part():
     # Never ends inside a compound, nor reads a writer's compound as a spinner's phrase.
     assert inferrer.find("a laptop-aided diagnosis-based tool") == []
     assert inferrer.find("your electronic-mail address") == []
+
+
+@pytest.mark.parametrize("infer", [False, True])
+def test_no_term_of_the_gazetteer_is_changed_in_a_document_without_spin(infer):
+    # The gazetteer lists the canonical terms inference may produce: a listed
+    # entry or an inference that rewrites one ("face identification" read as a
+    # spun "face detection", "differential protection" as "differential
+    # privacy") breaks good text.
+    unspinner = Unspinner(infer=infer)
+    changed = [term for term in curated_terms()
+               if unspinner.repair(f"In this study, {term} was considered.") != f"In this study, {term} was considered."]
+    assert changed == []
