@@ -180,11 +180,12 @@ TECHNICAL_WORD_PENALTY = 0.5
 # 8.4 per 10k: hence the telling words (every inference 630 / 127 without the
 # agreement, 645 / 123 with it).  A pair that the spinner thesaurus lists
 # (thesaurus.SPINNER_WEIGHTS) is read the same way, at the same weight: in the
-# same cross-validation, sure inferences restored 373 rows with 17 wrong
-# without its pairs for ordinary words and 392 / 21 with them (the two
-# wrong ones more are partial repairs of TF-IDF; every inference 772 / 122
-# and 792 / 122; the false edits on clean prose stayed 0.40 per 10k words).
-# At 0.3, with half of its words, 413 / 23 against 386 / 19 at 0.2.
+# same cross-validation, with the thesaurus's first 2,208 term words, sure
+# inferences restored 373 rows with 17 wrong without its pairs for ordinary
+# words and 392 / 21 with them (the two wrong ones more are partial repairs
+# of TF-IDF; every inference 772 / 122 and 792 / 122; the false edits on
+# clean prose stayed 0.40 per 10k words); with half of those words, 386 / 19
+# at 0.2 and 413 / 23 at 0.3.
 AGREED_COMMON_WEIGHT = 0.2
 
 

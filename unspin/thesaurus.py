@@ -56,13 +56,15 @@ MOBY_WEIGHTS = {"moby": 0.25}
 # pair says less than a WordNet synonym; it replaces a weaker kind (Moby) for
 # the pairs it lists.  In two-fold cross-validation inside the train halves of
 # bench/infer_eval.py (both splits, four folds), sure inferences of known
-# canonicals restored 335 rows with 17 wrong without it, 393 / 21 at 0.4
-# (with its pairs for ordinary words, infer.AGREED_COMMON_WEIGHT), 415 / 21 at
-# 0.5; every inference 658 / 122 without, 801 / 122 at 0.4.  But on 1.08M
-# words of clean prose (variant split, fold 1) sure inferences changed 0.35
-# words per 10k without it, 0.40 at 0.4 and 0.66 at 0.5 (and 0.99 at 0.7 with
-# half its words: "clever scheme" read as smart system, "chief ingredient" as
-# principal components); every inference 10.5 without, 13.2 at 0.4.
+# canonicals restored 335 rows with 17 wrong without it and 393 / 21 at 0.4
+# (with its pairs for ordinary words, infer.AGREED_COMMON_WEIGHT); every
+# inference 658 / 122 without, 801 / 122 at 0.4.  With its first 2,208 term
+# words, 392 / 21 at 0.4 and 415 / 21 at 0.5.  But on 1.08M words of clean
+# prose (variant split, fold 1) sure inferences changed 0.35 words per 10k
+# without it, 0.40 at 0.4 and 0.66 at 0.5 (the first 2,208 words; 0.99 at
+# 0.7 with half of them: "clever scheme" read as smart system, "chief
+# ingredient" as principal components); every inference 10.5 without, 13.2
+# at 0.4.
 SPINNER_WEIGHTS = {"spinner": 0.4}
 # Every relation's weight by its kind.
 RELATION_WEIGHTS = {**THESAURUS_WEIGHTS, **MOBY_WEIGHTS, **SPINNER_WEIGHTS}
