@@ -276,6 +276,22 @@ def test_technical_term_is_not_read_as_the_start_of_a_spun_form_without_spin():
     assert "process power" not in unspinner.repair(spun)
 
 
+@pytest.mark.parametrize(
+    "term, outside, repaired",
+    [
+        # contextual entries ("query" → question; "2" → two) ...
+        ("query optimizer", "He did not answer a query about the case.", "He did not answer a question about the case."),
+        ("sodium-glucose cotransporter 2 inhibitors", "She has 2 sons.", "She has two sons."),
+        # ... and a safe one ("function model" → role model)
+        ("transfer function model", "She is a function model to many.", "She is a role model to many."),
+    ],
+)
+def test_no_entry_changes_words_inside_a_technical_term_even_in_a_spun_document(term, outside, repaired):
+    unspinner = Unspinner(assume_spun=True)
+    assert unspinner.repair(f"In this study, {term} was considered.") == f"In this study, {term} was considered."
+    assert unspinner.repair(outside) == repaired
+
+
 def test_a_word_swapped_back_inside_a_phrase_is_repaired_alone_elsewhere_in_a_spun_document(tmp_path):
     # "crimson fowl" → red bird swaps fowl → bird inside the phrase: the spinner
     # swapped the document's other "fowl"s the same way ("the Division of Motor

@@ -248,7 +248,7 @@ class Unspinner:
     @staticmethod
     def safe_reasons(candidates, document: context.Document) -> list:
         """Each safe candidate's reason to count as spin evidence, or None; None for the other tiers."""
-        decide, known, inside_phrase = context.decide, context.SAFE_REASON, context.starts_inside_phrase
+        decide, known, inside_phrase = context.decide, context.SAFE_REASON, context.within_phrase
         # Most safe entries have no condition: their reason needs no call of
         # decide(), only its check that the candidate does not start inside a
         # known name or technical term.
@@ -490,7 +490,7 @@ class Unspinner:
             conditions = candidate[2].context
             before_changes = before_changes and (
                 conditions.before is not None or conditions.not_before is not None
-                or context.starts_inside_phrase(candidate, document))
+                or context.within_phrase(candidate, document))
             after_changes = after_changes and (conditions.after is not None or conditions.not_after is not None)
             if not (before_changes or after_changes):
                 continue

@@ -23,7 +23,7 @@ import regex
 
 from .lexicon import TIERS, Entry
 from .matcher import Candidate, Terms, ascii_view, fold_text, found_in_ascii_view, occurrences
-from .phrases import spin_may_stand_in, starts_inside_name, starts_inside_term
+from .phrases import inside_term, spin_may_stand_in, starts_inside_name, starts_inside_term
 from .plausibility import MARGIN, Plausibility
 from .articles import article_calls_for
 
@@ -239,14 +239,16 @@ _KIND = {"safe": "known spun form", "contextual": "spun form in context", "aggre
 SAFE_REASON = _KIND["safe"]
 
 
-def starts_inside_phrase(candidate: Candidate, document: Document) -> bool:
+def within_phrase(candidate: Candidate, document: Document) -> bool:
     """Does the candidate start with the last word of a known name, or (in a document
-    without spin) of a technical term, whose other words stand just before it?"""
+    without spin) of a technical term, whose other words stand just before it, or
+    stand inside a technical term of more words (unspin.phrases)?"""
     text, start, end = document.text, candidate[0], candidate[1]
     # Cheap tests first: most candidates start with a lower-case letter, and
     # most entries' forms cannot start with a term's last word.
     return (text[start].isupper() and starts_inside_name(text, start, end)) or (
-        not document.spun and candidate[2].id in document.overlapping and starts_inside_term(text, start, end))
+        not document.spun and candidate[2].id in document.overlapping and starts_inside_term(text, start, end)
+    ) or inside_term(text, start, end)
 
 
 # Pieces of a reason: an own before/after that held, and what may stand in for one that did not.
@@ -274,7 +276,7 @@ ARTICLE_REASON = (
 UNMET = ""
 # What decide() says of a candidate refused for what the text beside it holds: an
 # exclusion (not_before, not_after) found there, or a known name or technical term
-# that the candidate starts inside (starts_inside_phrase).  False, as a refusal,
+# that the candidate stands inside (within_phrase).  False, as a refusal,
 # but told apart by identity, since a repair beside it may take that away
 # (Unspinner.beside_repairs).
 BLOCKED = False
@@ -314,14 +316,15 @@ def decide(candidate: Candidate, document: Document, level: str, echo: Optional[
         return None
     context = entry.context
     text, start, end, spun = document.text, candidate[0], candidate[1], document.spun
-    # starts_inside_phrase(), written out: it is asked of every candidate.
+    # within_phrase(), written out: it is asked of every candidate.
     if beside is None:
         read, at, upto = text, start, end
     else:
         read = beside[0] + text[start:end]
         at, upto = len(beside[0]), len(read)
     if (read[at].isupper() and starts_inside_name(read, at, upto)) or (
-            not spun and entry.id in document.overlapping and starts_inside_term(read, at, upto)):
+            not spun and entry.id in document.overlapping and starts_inside_term(read, at, upto)) or (
+            inside_term(read, at, upto)):
         return BLOCKED
     if context.unconditional:
         return _KIND[tier]

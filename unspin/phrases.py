@@ -21,6 +21,13 @@ holds for the last word of a technical term (the gazetteer's, and the
 canonical forms of the scholarly lexicons): "analytic hierarchy process
 power" holds no "process power" (the spinner's "task force").  In a spun
 document the repair is made: there the words are more likely the spinner's.
+
+Nor does any entry change words that stand inside a technical term of more
+words, written out around them, in any document: "query optimizer" holds no
+"query" (the spinner's question), "transfer function model" no "function
+model" (role model).  A spinner that swaps words of ordinary prose does not
+write a whole technical term around its swap; none of the news pairs'
+repairs stands inside one.
 """
 
 from __future__ import annotations
@@ -210,7 +217,9 @@ def _build_phrases() -> tuple:
     entries = [entry for lexicon in lexicons for entry in lexicon.entries]
     # Technical terms: the gazetteer's, and the canonical forms of the scholarly lexicons.
     terms = set(curated_terms()) | {e.canonical for lexicon in lexicons if not lexicon.name.startswith("news") for e in lexicon.entries}
-    return KnownPhrases({entry.canonical for entry in entries} | terms, terms), KnownPhrases({form for entry in entries for form in entry.spun})
+    return (KnownPhrases({entry.canonical for entry in entries} | terms, terms),
+            KnownPhrases({form for entry in entries for form in entry.spun}),
+            KnownPhrases(terms))
 
 
 def set_phrases() -> KnownPhrases:
@@ -219,6 +228,10 @@ def set_phrases() -> KnownPhrases:
 
 def spun_phrases() -> KnownPhrases:
     return _builtin_phrases()[1]
+
+
+def technical_terms() -> KnownPhrases:
+    return _builtin_phrases()[2]
 
 
 def spin_may_stand_in(text: str, start: int, end: int, canonical: str) -> bool:
@@ -259,6 +272,16 @@ def starts_inside_term(text: str, start: int, end: int) -> bool:
     domain").  Asked in documents that show no spin (see the module's rules)."""
     first = _WORD.match(text, start, end)
     return first is not None and first.end() < end and set_phrases().ends_term(first.group().lower(), text, start)
+
+
+def inside_term(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] stand inside a technical term of more words, its
+    other words written just around it (see the module's rules)?"""
+    terms = technical_terms()
+    words = _words_or_word(text[start:end])
+    # Most spans hold no word that starts a term's words; those are ruled out
+    # by one lookup (this is asked of every candidate).
+    return terms.knows(words) and terms.around(words, words_beside(text, start, end), text, start, end) is not None
 
 
 def overlapping_entries(entries) -> frozenset:
