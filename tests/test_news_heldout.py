@@ -111,10 +111,12 @@ PAIRS = sorted(
 # rounds 77 and 78, written blind at the session's end and taken in unread (1173 -> 478 on f752c35
 # and after): 11214 -> 11692, --ngram 10756 -> 11212.  Twentieth session: rounds 79 and 80, written
 # blind and taken in unread (1252 -> 505 on ccabcb4, news entries unchanged since 6fac326):
-# 11692 -> 12197, --ngram 11212 -> 11697.
-MAX_ERRORS_AFTER_REPAIR = 12197
+# 11692 -> 12197, --ngram 11212 -> 11697.  Twenty-first session: "an analyst on the research
+# firm" (at), and a repair within 12 characters, not 6, changes what a condition reads ("a invoice
+# that might": would): 12159, --ngram 11668.
+MAX_ERRORS_AFTER_REPAIR = 12159
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 11697
+MAX_ERRORS_WITH_NGRAM = 11668
 
 
 def _read(path):
