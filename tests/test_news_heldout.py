@@ -113,10 +113,18 @@ PAIRS = sorted(
 # blind and taken in unread (1252 -> 505 on ccabcb4, news entries unchanged since 6fac326):
 # 11692 -> 12197, --ngram 11212 -> 11697.  Twenty-first session: "an analyst on the research
 # firm" (at), and a repair within 12 characters, not 6, changes what a condition reads ("a invoice
-# that might": would): 12159, --ngram 11668.
-MAX_ERRORS_AFTER_REPAIR = 12159
+# that might": would): 12159, --ngram 11668; "throughout the repairs" (during) before a period,
+# a stretch or a check; "the bus had been" is no plural's: 12141, --ngram 11651; "from the 12 months
+# earlier than" (the year before), "the eighth straight 12 months", "the mall which as soon as held"
+# (once), "voted to take away 11 books" (remove), "in lower than four minutes" (less), "…, in
+# response to the health department." (according to): 12042, --ngram 11552; "the primary warning
+# signs", "a primary offense", "who was primary elected" (first): 12014, --ngram 11524; "mentioned
+# her 8-year-old son has", "mentioned in a written response" (said), "the corporate earned" and
+# "pays the corporate about" (the company): 11987, --ngram 11497; "allowed again into their homes",
+# "hit the again of a pickup" (back): 11978, --ngram 11488.
+MAX_ERRORS_AFTER_REPAIR = 11978
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 11668
+MAX_ERRORS_WITH_NGRAM = 11488
 
 
 def _read(path):
