@@ -333,6 +333,17 @@ def test_an_acronym_vouches_for_a_weakly_mapped_word_as_for_an_unmapped_one_but_
     assert inferrer.find("the European People Group (EC) met") == []
 
 
+def test_a_final_capital_s_is_a_plural_only_after_a_plural_word():
+    # "NFS" after a singular word is three letters, not a plural "NF"s: no
+    # "network forensics" for "network filesystem".
+    inferrer = Inferrer(WordMaps({"filesystem": {"forensics": 3}, "voluntary": {"volunteer": 3}}),
+                        ["network forensics", "private volunteer organization"])
+    assert [f.term for f in inferrer.find("the network filesystem here")] == ["network forensics"]
+    assert inferrer.find("the network filesystem (NFS) here") == [], "the acronym names another term"
+    [found] = select_longest(inferrer.find("private voluntary organizations (PVOS) here"))
+    assert (found.term, found.acronym) == ("private volunteer organization", True)
+
+
 def test_an_acronym_that_two_terms_spell_equally_is_left_alone():
     inferrer = Inferrer(WordMaps({}), ["random forest", "rain forest"])
     assert inferrer.find("a dense woods forest (RF) here") == [], "random or rain: a guess"

@@ -582,9 +582,9 @@ class Inferrer:
         each followed by its own acronym, none was changed this way.)"""
         found = []
         for acronym in _ACRONYM.finditer(text):
-            spelled = _spelled(acronym.group(1))
-            terms = {term for key in spelled for term in self._by_initials.get(key, ())}
             pieces = _words_before(folded, acronym.start())
+            spelled = _spelled(acronym.group(1), bool(pieces) and looks_plural(pieces[-1][2]))
+            terms = {term for key in spelled for term in self._by_initials.get(key, ())}
             best, rivals = None, []
             for term in terms:
                 # Compounds whole ("self-emphatic woods" for "random forest")
@@ -837,13 +837,15 @@ def _whole_words(tokens) -> List[Tuple[int, int, str, bool]]:
     return joined
 
 
-def _spelled(acronym: str) -> set:
-    """What an acronym spells: its capitals and digits, with and without a
-    final plural "S" ("PVOS", "PVO"); nothing with fewer than two capitals."""
+def _spelled(acronym: str, after_plural: bool) -> set:
+    """What an acronym spells: its capitals and digits, and without a final
+    "S" where it may be a plural's, after a word that looks plural
+    ("organisations (PVOS)": PVO; but "network filesystem (NFS)" is no
+    "NF"); nothing with fewer than two capitals."""
     if sum(c.isupper() for c in acronym) < 2:
         return set()
     letters = "".join(c for c in acronym if c.isupper() or c.isdigit())
-    return {letters} | ({letters[:-1]} if letters.endswith("S") else set())
+    return {letters} | ({letters[:-1]} if after_plural and letters.endswith("S") else set())
 
 
 def _initials(term: str) -> Tuple[str, str]:
@@ -861,7 +863,8 @@ def _acronym_confirms(text: str, inference: Inference) -> Optional[bool]:
     the acronym may stand for a longer phrase that ends with this one
     ("neural organization" in "convolutional neural organization (CNN)")."""
     found = _ACRONYM.match(text, inference.end)
-    spelled = _spelled(found.group(1)) if found else set()
+    last_word = _LAST_WORD.search(text, max(0, inference.end - LONGEST_WORD), inference.end)
+    spelled = _spelled(found.group(1), last_word is not None and looks_plural(last_word.group().lower())) if found else set()
     if not spelled:
         return None
     initials = _initials(inference.term)
