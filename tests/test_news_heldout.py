@@ -123,10 +123,13 @@ PAIRS = sorted(
 # "pays the corporate about" (the company): 11987, --ngram 11497; "allowed again into their homes",
 # "hit the again of a pickup" (back): 11978, --ngram 11488; rounds 81 and 82, written blind at the
 # session's start and taken in unread (1050 -> 425 on 1687a6c, 419 on the session's news entries):
-# 11978 -> 12397, --ngram 11488 -> 11876.
-MAX_ERRORS_AFTER_REPAIR = 12397
+# 11978 -> 12397, --ngram 11488 -> 11876; from their residuals: "they don't seem to be handled"
+# (are not), "lively tuberculosis" (active), "a skinny black crust" (thin), "would make investments
+# $185 million" (invest), "a 2019 examine by" (study), "sentencing pointers", "a constructive
+# outcome": 12379, --ngram 11860.
+MAX_ERRORS_AFTER_REPAIR = 12379
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 11876
+MAX_ERRORS_WITH_NGRAM = 11860
 
 
 def _read(path):
