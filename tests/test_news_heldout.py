@@ -126,10 +126,11 @@ PAIRS = sorted(
 # 11978 -> 12397, --ngram 11488 -> 11876; from their residuals: "they don't seem to be handled"
 # (are not), "lively tuberculosis" (active), "a skinny black crust" (thin), "would make investments
 # $185 million" (invest), "a 2019 examine by" (study), "sentencing pointers", "a constructive
-# outcome": 12379, --ngram 11860.
-MAX_ERRORS_AFTER_REPAIR = 12379
+# outcome": 12379, --ngram 11860; rounds 83 and 84, written blind in the session and taken in unread
+# (928 -> 358 on 1687a6c, 351 on the session's entries): 12379 -> 12730, --ngram 11860 -> 12194.
+MAX_ERRORS_AFTER_REPAIR = 12730
 # With the n-gram model (extra `ngram`, installed in CI) standing in for some unmet context.
-MAX_ERRORS_WITH_NGRAM = 11860
+MAX_ERRORS_WITH_NGRAM = 12194
 
 
 def _read(path):
