@@ -72,10 +72,15 @@ class KnownPhrases:
                 if phrase.rsplit(None, 1)[-1][:1].isupper():
                     # A name ("Department of Homeland Security", "Downing Street"): see ends_name().
                     name_heads[words[-1]].add(words[:-1])
+        multiword_terms = set()
         for term in terms:
             words = words_of(term)
-            if len(words) > 1 and words[-1] not in FUNCTION_WORDS:
-                term_heads[words[-1]].add(words[:-1])
+            if len(words) > 1:
+                multiword_terms.add(words)
+                if words[-1] not in FUNCTION_WORDS:
+                    term_heads[words[-1]].add(words[:-1])
+        # The technical terms of several words, as their words: see term_neighbours().
+        self._terms = frozenset(multiword_terms)
         # Sorted, so that the first phrase found is the same in every process.
         self._by_word = {word: sorted(found) for word, found in by_word.items()}
         # Inner words -> the phrases that hold them, by the words beside them; see around().
@@ -109,6 +114,15 @@ class KnownPhrases:
             if (not head or before[-len(head):] == head) and after[: len(tail)] == tail:
                 return " ".join(phrase)
         return None
+
+    def term_neighbours(self, words: tuple) -> dict:
+        """neighbours() among the technical terms only."""
+        found = {}
+        for key, group in self.neighbours(words).items():
+            terms = [item for item in group if item[1][0] in self._terms]
+            if terms:
+                found[key] = terms
+        return found
 
     def ends_name(self, word: str, text: str, start: int) -> bool:
         """Does a known name of several words, capitalized at its end ("Downing Street"),
@@ -217,9 +231,7 @@ def _build_phrases() -> tuple:
     entries = [entry for lexicon in lexicons for entry in lexicon.entries]
     # Technical terms: the gazetteer's, and the canonical forms of the scholarly lexicons.
     terms = set(curated_terms()) | {e.canonical for lexicon in lexicons if not lexicon.name.startswith("news") for e in lexicon.entries}
-    return (KnownPhrases({entry.canonical for entry in entries} | terms, terms),
-            KnownPhrases({form for entry in entries for form in entry.spun}),
-            KnownPhrases(terms))
+    return KnownPhrases({entry.canonical for entry in entries} | terms, terms), KnownPhrases({form for entry in entries for form in entry.spun})
 
 
 def set_phrases() -> KnownPhrases:
@@ -228,10 +240,6 @@ def set_phrases() -> KnownPhrases:
 
 def spun_phrases() -> KnownPhrases:
     return _builtin_phrases()[1]
-
-
-def technical_terms() -> KnownPhrases:
-    return _builtin_phrases()[2]
 
 
 def spin_may_stand_in(text: str, start: int, end: int, canonical: str) -> bool:
@@ -277,11 +285,16 @@ def starts_inside_term(text: str, start: int, end: int) -> bool:
 def inside_term(text: str, start: int, end: int) -> bool:
     """Does text[start:end] stand inside a technical term of more words, its
     other words written just around it (see the module's rules)?"""
-    terms = technical_terms()
-    words = _words_or_word(text[start:end])
-    # Most spans hold no word that starts a term's words; those are ruled out
-    # by one lookup (this is asked of every candidate).
-    return terms.knows(words) and terms.around(words, words_beside(text, start, end), text, start, end) is not None
+    # Most spans stand in no term with words around them: that is ruled out by
+    # one look-up, before the words beside the span are read.
+    neighbours = _term_neighbours(text[start:end])
+    return bool(neighbours) and KnownPhrases.around_among(neighbours, words_beside(text, start, end), text, start, end) is not None
+
+
+@functools.lru_cache(maxsize=16384)
+def _term_neighbours(written: str) -> dict:
+    """The term_neighbours() of the written words: the same for every occurrence of a form."""
+    return set_phrases().term_neighbours(_words_or_word(written))
 
 
 def overlapping_entries(entries) -> frozenset:
