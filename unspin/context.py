@@ -316,7 +316,8 @@ def decide(candidate: Candidate, document: Document, level: str, echo: Optional[
         return None
     context = entry.context
     text, start, end, spun = document.text, candidate[0], candidate[1], document.spun
-    # within_phrase(), written out: it is asked of every candidate.
+    # within_phrase(), written out: it is asked of every candidate (its inside-a-term
+    # part only where a reason would be returned, below).
     if beside is None:
         read, at, upto = text, start, end
     else:
