@@ -195,9 +195,14 @@ def test_a_phrase_may_end_with_a_dangling_function_word_and_may_end_with_a_word_
     assert maps.phrases == {("gaining", "knowledge"): {"learning": 2}, ("gaining", "knowledge", "of"): {"learning": 1}}
     inferrer = Inferrer(maps, ["machine learning", "machine learning algorithm", "transfer learning"], min_score=0.0)
     assert [f.term for f in select_longest(inferrer.find("a device gaining knowledge of algorithm"))] == ["machine learning algorithm"]
-    # The dangling "of" is not part of a repair that ends before it.
+    # The dangling "of" is not part of a repair that ends before it, where it governs
+    # what follows; it is, where nothing follows that it could govern.
     [found] = select_longest(inferrer.find("transfer gaining knowledge of images"))
     assert (found.term, found.end) == ("transfer learning", len("transfer gaining knowledge"))
+    [found] = select_longest(inferrer.find("transfer gaining knowledge of the images"))
+    assert found.end == len("transfer gaining knowledge")
+    [found] = select_longest(inferrer.find("transfer gaining knowledge of was used"))
+    assert (found.term, found.end) == ("transfer learning", len("transfer gaining knowledge of"))
 
 
 def test_a_phrase_stands_for_one_word_of_a_term():

@@ -93,6 +93,11 @@ from .wordmaps import MAX_PHRASE_WORDS, WordMaps
 # A text may join two words of a term with spaces and at most one line break:
 # the next word of a phrase is matched with what joins it, in one step.
 _JOINED_WORD = re.compile(r"[ \t]*(?:\r?\n)?[ \t]*(" + WORD.pattern + ")")
+# Words no preposition governs: auxiliaries and conjunctions (see Inferrer._nothing_governed).
+_UNGOVERNED = frozenset(
+    "is was are were be been being has have had will would can could may might must shall should do does did "
+    "and or but nor so yet".split()
+)
 # The word a stretch of text ends with.
 _LAST_WORD = re.compile(WORD.pattern + "$")
 # A part of a hyphenated compound ("cross" and "approval" in "cross-approval"),
@@ -670,6 +675,13 @@ class Inferrer:
         start, stop = following.span(1)
         return start, stop, folded[start:stop]
 
+    def _nothing_governed(self, text: str, folded: str, end: int) -> bool:
+        """Does nothing that a preposition could govern follow offset `end`: the
+        text ends, punctuation follows, or an auxiliary or a conjunction ("was",
+        "and"), not a noun or an article ("of images", "of the")?"""
+        following = self._next_word(text, folded, end)
+        return following is None or following[2] in _UNGOVERNED
+
     def _next_part(self, text: str, folded: str, end: int):
         """The next part of a hyphenated compound after offset `end`, else the
         first part of the next word, as _next_word."""
@@ -741,7 +753,8 @@ class Inferrer:
             inside = by_parts and _hyphen_goes_on(folded, tokens[-1][1])
             for node, swaps, kept, plural, pending in paths:
                 if node.term and swaps and not pending and not inside:
-                    inference = self._accept(tokens, node.term, swaps, kept, plural)
+                    inference = self._accept(tokens, node.term, swaps, kept, plural,
+                                             lambda: self._nothing_governed(text, folded, tokens[-1][1]))
                     if inference:
                         results.append(inference)
             paths = [path for path in paths if path[4] or path[0].children]
@@ -752,9 +765,14 @@ class Inferrer:
                 return results
             tokens.append(following)
 
-    def _accept(self, tokens, term, swaps, variants, plural) -> Optional[Inference]:
+    def _accept(self, tokens, term, swaps, variants, plural, nothing_governed) -> Optional[Inference]:
         spun_words = [word for _, _, word in tokens]
-        if spun_words[-1] in FUNCTION_WORDS:
+        # A phrase never ends with a function word, unless a spun phrase the
+        # maps know ends with it ("gaining knowledge of": learning) and it
+        # governs nothing after it: "machine-gaining knowledge of was used",
+        # but not "transfer gaining knowledge of images".
+        if spun_words[-1] in FUNCTION_WORDS and not (
+                " " in swaps[-1][0] and swaps[-1][0].endswith(" " + spun_words[-1]) and nothing_governed()):
             return None
         singular = spun_words[:-1] + [base_form(spun_words[-1])]
         if " ".join(spun_words) in self._known or " ".join(singular) in self._known:
