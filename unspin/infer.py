@@ -753,8 +753,7 @@ class Inferrer:
             inside = by_parts and _hyphen_goes_on(folded, tokens[-1][1])
             for node, swaps, kept, plural, pending in paths:
                 if node.term and swaps and not pending and not inside:
-                    inference = self._accept(tokens, node.term, swaps, kept, plural,
-                                             lambda: self._nothing_governed(text, folded, tokens[-1][1]))
+                    inference = self._accept(tokens, node.term, swaps, kept, plural, text, folded)
                     if inference:
                         results.append(inference)
             paths = [path for path in paths if path[4] or path[0].children]
@@ -765,14 +764,15 @@ class Inferrer:
                 return results
             tokens.append(following)
 
-    def _accept(self, tokens, term, swaps, variants, plural, nothing_governed) -> Optional[Inference]:
+    def _accept(self, tokens, term, swaps, variants, plural, text: str, folded: str) -> Optional[Inference]:
         spun_words = [word for _, _, word in tokens]
         # A phrase never ends with a function word, unless a spun phrase the
         # maps know ends with it ("gaining knowledge of": learning) and it
         # governs nothing after it: "machine-gaining knowledge of was used",
         # but not "transfer gaining knowledge of images".
         if spun_words[-1] in FUNCTION_WORDS and not (
-                " " in swaps[-1][0] and swaps[-1][0].endswith(" " + spun_words[-1]) and nothing_governed()):
+                " " in swaps[-1][0] and swaps[-1][0].endswith(" " + spun_words[-1])
+                and self._nothing_governed(text, folded, tokens[-1][1])):
             return None
         singular = spun_words[:-1] + [base_form(spun_words[-1])]
         if " ".join(spun_words) in self._known or " ".join(singular) in self._known:
@@ -881,8 +881,10 @@ def _acronym_confirms(text: str, inference: Inference) -> Optional[bool]:
     the acronym may stand for a longer phrase that ends with this one
     ("neural organization" in "convolutional neural organization (CNN)")."""
     found = _ACRONYM.match(text, inference.end)
+    if not found:
+        return None
     last_word = _LAST_WORD.search(text, max(0, inference.end - LONGEST_WORD), inference.end)
-    spelled = _spelled(found.group(1), last_word is not None and looks_plural(last_word.group().lower())) if found else set()
+    spelled = _spelled(found.group(1), last_word is not None and looks_plural(last_word.group().lower()))
     if not spelled:
         return None
     initials = _initials(inference.term)
